@@ -1,0 +1,82 @@
+"""The Textual app: CSS, global keys, the command palette, and the make_app() factory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from coach.core.templates import TemplateSet
+from coach.store.store import Store
+
+
+class CoachApp(App[None]):
+    """The story bank, its forms and dialogs, over one Store."""
+
+    TITLE = "coach"
+    SUB_TITLE = "interview story bank"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", priority=True),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        templates: TemplateSet,
+        *,
+        new_template: str | None = None,
+        offer_samples: bool = True,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.templates = templates
+        self.new_template = new_template
+        self.offer_samples = offer_samples
+
+    def on_mount(self) -> None:
+        from coach.screens.bank import BankScreen
+
+        self.push_screen(BankScreen())
+        for problem in self.templates.problems:
+            self.notify(f"Template not used: {problem}", severity="warning", timeout=10)
+
+    def action_help(self) -> None:
+        from coach.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every key binding of the current screen is also a command in the palette."""
+        seen: set[str] = set()
+        for binding in screen.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            if binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = self.get_key_display(binding)
+            yield SystemCommand(
+                binding.description,
+                f"{binding.tooltip or binding.description} ({key})",
+                partial(screen.run_action, binding.action),
+            )
+        yield SystemCommand("Help", "Every key on this screen (F1)", self.action_help)
+        yield from super().get_system_commands(screen)
+
+
+def make_app(
+    *,
+    store: Store,
+    templates: TemplateSet,
+    new_template: str | None = None,
+    offer_samples: bool = True,
+) -> CoachApp:
+    """Build the app; the CLI and the tests both come through here."""
+    return CoachApp(store, templates, new_template=new_template, offer_samples=offer_samples)

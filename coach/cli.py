@@ -1,0 +1,288 @@
+"""The command line. With no command, coach opens the TUI."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from coach import __version__
+from coach.core.errors import InputError
+from coach.paths import default_db_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Context:
+    """What every command shares: where the database is, opened only when first needed."""
+
+    def __init__(self, db: Path) -> None:
+        self.db_path = db
+        self._store: Any = None
+        self._templates: Any = None
+
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            from coach.store import open_store
+
+            self._store = open_store(self.db_path)
+        return self._store
+
+    @property
+    def templates(self) -> Any:
+        if self._templates is None:
+            from coach.bank import templates_in_use
+
+            self._templates = templates_in_use()
+        return self._templates
+
+    def story_id(self, ident: str) -> int:
+        row = self.store.find(ident)
+        if row is None:
+            raise InputError(f"no story {ident!r}; `coach list` shows ids and slugs")
+        return int(row.id)
+
+
+def fail(message: str, status: int = 2) -> None:
+    click.echo(f"coach: {message}", err=True)
+    sys.exit(status)
+
+
+def reported(func: F) -> F:
+    """Say what the user got wrong in one line (exit 2); an unexpected failure exits 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from coach.store import StoreError
+
+        try:
+            return func(*args, **kwargs)
+        except (InputError, StoreError) as exc:
+            fail(str(exc))
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence, said plainly
+            if os.environ.get("COACH_DEBUG"):
+                raise
+            fail(f"unexpected error: {type(exc).__name__}: {exc} (COACH_DEBUG=1 shows more)", 1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+def _open_tui(ctx: Context, *, new_template: str | None = None) -> None:
+    from coach.app import make_app
+
+    store = ctx.store
+    if new_template is not None:
+        ctx.templates.get(new_template)
+    app = make_app(store=store, templates=ctx.templates, new_template=new_template)
+    app.run()
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="COACH_DB",
+    help="Database file (default: coach.db in the user data folder; env COACH_DB).",
+)
+@click.version_option(__version__, prog_name="coach")
+@click.pass_context
+@reported
+def main(click_ctx: click.Context, db: Path | None) -> None:
+    """coach: rehearse the project stories of ML and data-science interviews.
+
+    With no command, opens the story bank in the terminal.
+    """
+    ctx = Context(db or default_db_path())
+    click_ctx.obj = ctx
+    if click_ctx.invoked_subcommand is None:
+        _open_tui(ctx)
+
+
+@main.command()
+@click.option("--template", "template", default="project", show_default=True)
+@pass_ctx
+@reported
+def new(ctx: Context, template: str) -> None:
+    """Open the TUI on a new story's form."""
+    _open_tui(ctx, new_template=template)
+
+
+def _row_json(row: Any, completeness: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "slug": row.slug,
+        "title": row.title,
+        "template": row.template,
+        "company": row.company,
+        "role": row.role,
+        "dates": row.dates,
+        "tags": row.tags,
+        "competencies": row.competencies,
+        "archived": row.archived,
+        "updated_at": row.updated_at,
+        "filled": completeness.filled,
+        "passing": completeness.passing,
+        "total": completeness.total,
+    }
+
+
+def _completeness(ctx: Context, row: Any, fields: dict[str, str]) -> Any:
+    from coach.core.checks import Completeness, lint_story
+
+    template = ctx.templates.templates.get(row.template)
+    if template is None:
+        return Completeness(len(fields), 0, len(fields), ())
+    return lint_story(template, fields)
+
+
+@main.command(name="list")
+@click.option("--search", help="Full-text search over titles and every field.")
+@click.option("--tag")
+@click.option("--template")
+@click.option("--competency")
+@click.option("--archived", is_flag=True, help="List archived stories instead.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+@reported
+def list_(
+    ctx: Context,
+    search: str | None,
+    tag: str | None,
+    template: str | None,
+    competency: str | None,
+    archived: bool,
+    as_json: bool,
+) -> None:
+    """List the stories in the bank, newest first (best match first when searching)."""
+    store = ctx.store
+    rows = store.list_stories(
+        search=search, tag=tag, template=template, competency=competency, archived=archived
+    )
+    fields = store.fields_for(r.id for r in rows)
+    done = [(r, _completeness(ctx, r, fields[r.id])) for r in rows]
+    if as_json:
+        click.echo(json.dumps([_row_json(r, c) for r, c in done], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("No stories." if not search else f"No story matches {search!r}.")
+        return
+    for r, c in done:
+        tags = f"  [{', '.join(r.tags)}]" if r.tags else ""
+        click.echo(f"{r.id:>5}  {r.slug:<34} {r.template:<8} {c.summary():<20} {r.title}{tags}")
+
+
+@main.command()
+@click.argument("story")
+@click.option("--json", "as_json", is_flag=True)
+@pass_ctx
+@reported
+def show(ctx: Context, story: str, as_json: bool) -> None:
+    """Show one story (by id or slug) with every field and what its checks say."""
+    from coach.cli_show import show_story
+
+    show_story(ctx, ctx.story_id(story), as_json=as_json)
+
+
+@main.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--replace", is_flag=True, help="Update stories whose slug is already in the bank.")
+@click.option("--skip-existing", is_flag=True, help="Leave stories already in the bank alone.")
+@pass_ctx
+@reported
+def import_(ctx: Context, paths: tuple[Path, ...], replace: bool, skip_existing: bool) -> None:
+    """Import story files (YAML or JSON) or folders of them, all or nothing."""
+    from coach.bank import import_paths
+
+    existing = "replace" if replace else "skip" if skip_existing else "error"
+    report = import_paths(ctx.store, list(paths), ctx.templates, existing=existing)
+    for label, slugs in (
+        ("imported", report.created),
+        ("replaced", report.replaced),
+        ("skipped", report.skipped),
+    ):
+        if slugs:
+            click.echo(f"{label} {len(slugs)}: {', '.join(slugs)}")
+
+
+@main.command()
+@click.argument("stories", nargs=-1)
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
+)
+@click.option("--out", default=".", show_default=True, help="Folder to write to, or - for stdout.")
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@pass_ctx
+@reported
+def export(ctx: Context, stories: tuple[str, ...], fmt: str, out: str, force: bool) -> None:
+    """Export stories (all active ones when none are named) as story files."""
+    from coach.bank import export_files
+    from coach.core.storyfiles import render_many
+
+    store = ctx.store
+    if stories:
+        ids = [ctx.story_id(s) for s in stories]
+    else:
+        ids = [r.id for r in store.list_stories()]
+    if out == "-":
+        click.echo(render_many([store.story(i) for i in ids], ctx.templates, fmt), nl=False)
+        return
+    count = 0
+    for path in export_files(store, ids, ctx.templates, fmt, Path(out), force=force):
+        click.echo(str(path))
+        count += 1
+    click.echo(f"exported {count} stor{'y' if count == 1 else 'ies'}", err=True)
+
+
+@main.command()
+@click.argument("stories", nargs=-1)
+@click.option("--json", "as_json", is_flag=True)
+@pass_ctx
+@reported
+def lint(ctx: Context, stories: tuple[str, ...], as_json: bool) -> None:
+    """The story-quality checks of the form, for some stories or all active ones."""
+    from coach.cli_show import lint_stories
+
+    ids = [ctx.story_id(s) for s in stories] if stories else None
+    lint_stories(ctx, ids, as_json=as_json)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_ctx
+@reported
+def templates(ctx: Context, as_json: bool) -> None:
+    """The form templates in use, and where each comes from."""
+    from coach.cli_show import show_templates
+
+    show_templates(ctx, as_json=as_json)
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True)
+@pass_ctx
+@reported
+def backup(ctx: Context, path: Path, force: bool) -> None:
+    """Write a consistent copy of the database to PATH, even while coach is open."""
+    if path.exists() and not force:
+        raise InputError("exists already; add --force to overwrite it", file=str(path))
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        ctx.store.backup(tmp)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"cannot write ({exc.strerror})", file=str(path)) from None
+    click.echo(f"backed up to {path}")

@@ -1,0 +1,1 @@
+"""The core: stories, templates, checks and story files. No Textual, no SQLite here."""

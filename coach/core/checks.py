@@ -1,0 +1,112 @@
+"""The story-quality checks the form shows as you type and `coach lint` prints."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from coach.core.templates import FieldSpec, FormTemplate
+from coach.core.text import speaking_seconds, word_count
+
+LENGTH_SLACK = 1.2
+"""A field fails the length check when it takes longer than this times its target to say."""
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    "fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|half|"
+    "double|doubled|twice|triple|tripled|percent|dozen"
+)
+_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A check that failed on a field, with what to do about it."""
+
+    key: str
+    check: str
+    message: str
+
+
+def has_number(text: str) -> bool:
+    return bool(_NUMBER.search(text))
+
+
+def vague_words_without_figure(text: str, vague_words: tuple[str, ...]) -> list[str]:
+    """The vague words used in sentences that give no figure, in order of first use."""
+    found: list[str] = []
+    for sentence in _SENTENCE.findall(text):
+        if has_number(sentence):
+            continue
+        lowered = sentence.lower()
+        for word in vague_words:
+            if word not in found and re.search(rf"\b{re.escape(word)}\b", lowered):
+                found.append(word)
+    return found
+
+
+def check_field(spec: FieldSpec, text: str, vague_words: tuple[str, ...]) -> list[Finding]:
+    """Every check of `spec` that `text` fails. An empty optional field fails nothing."""
+    text = text.strip()
+    if not text:
+        if "required" in spec.checks:
+            return [Finding(spec.key, "required", "empty: this field is needed; write a sentence")]
+        return []
+    findings: list[Finding] = []
+    if "number" in spec.checks and not has_number(text):
+        findings.append(
+            Finding(spec.key, "number", "no figure: add a number (size, %, money, time)")
+        )
+    if "vague" in spec.checks:
+        vague = vague_words_without_figure(text, vague_words)
+        if vague:
+            words = ", ".join(f"'{w}'" for w in vague[:3])
+            findings.append(
+                Finding(spec.key, "vague", f"vague: {words} with no figure; say how much")
+            )
+    if "length" in spec.checks:
+        seconds = speaking_seconds(word_count(text))
+        if seconds > spec.target_seconds * LENGTH_SLACK:
+            findings.append(
+                Finding(
+                    spec.key,
+                    "length",
+                    f"too long: about {seconds} s to say, target {spec.target_seconds} s; cut it",
+                )
+            )
+    return findings
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How far a story is: fields filled, fields passing every check, and what fails."""
+
+    filled: int
+    passing: int
+    total: int
+    findings: tuple[Finding, ...]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.passing / self.total) if self.total else 0
+
+    def summary(self) -> str:
+        issues = len(self.findings)
+        tail = f" · {issues} issue{'s' if issues != 1 else ''}" if issues else ""
+        return f"{self.filled}/{self.total} filled{tail}"
+
+
+def lint_story(template: FormTemplate, fields: Mapping[str, str]) -> Completeness:
+    findings: list[Finding] = []
+    filled = passing = 0
+    for spec in template.fields:
+        text = fields.get(spec.key, "")
+        problems = check_field(spec, text, template.vague_words)
+        findings.extend(problems)
+        if text.strip():
+            filled += 1
+            if not problems:
+                passing += 1
+    return Completeness(filled, passing, len(template.fields), tuple(findings))

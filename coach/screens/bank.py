@@ -1,0 +1,284 @@
+"""The story bank: every story, searchable and filterable, and the way into each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from coach.app import CoachApp
+from coach.core.checks import Completeness, lint_story
+from coach.core.stories import Story
+from coach.core.text import short_when
+from coach.store.store import StoryRow
+from coach.widgets.story_table import Row, StoryTable
+
+SEARCH_DELAY = 0.15
+"""Seconds of quiet in the search box before the table follows it."""
+
+
+class BankScreen(Screen[None]):
+    """Browse, search and manage stories."""
+
+    BINDINGS = [
+        Binding("n", "new", "New"),
+        Binding("enter", "edit", "Edit", show=False),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "duplicate", "Duplicate"),
+        Binding("a", "archive", "Archive"),
+        Binding("delete,x", "delete", "Delete"),
+        Binding("slash", "search", "Search"),
+        Binding("v", "toggle_archived", "Archived"),
+        Binding("escape", "clear", "Clear search", show=False),
+        Binding("l", "load_samples", "Load samples", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_archived = False
+        self._search_timer: Timer | None = None
+
+    @property
+    def coach(self) -> CoachApp:
+        app = self.app
+        assert isinstance(app, CoachApp)
+        return app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(placeholder="/ search every field", id="search")
+            yield Select[str]([], prompt="any tag", id="tag")
+            yield Select[str](
+                [(t.title, name) for name, t in self.coach.templates.templates.items()],
+                prompt="any form",
+                id="template",
+            )
+            yield Select[str]([], prompt="any competency", id="competency")
+        yield StoryTable(
+            [("Title", 50), ("Form", 8), ("Tags", 24), ("Ready", 15), ("Changed", 7)],
+            id="stories",
+        )
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_filters()
+        self.reload()
+        self.query_one(StoryTable).focus()
+        if self.coach.new_template is not None:
+            template, self.coach.new_template = self.coach.new_template, None
+            self.call_after_refresh(self.action_new, template)
+        elif self.coach.offer_samples and self.coach.store.is_empty():
+            self.call_after_refresh(self._offer_samples)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_filters()
+        self.reload(keep=self.query_one(StoryTable).current_key)
+
+    # -- the table ------------------------------------------------------------------
+
+    def _filters(self) -> dict[str, Any]:
+        def value(select_id: str) -> str | None:
+            chosen = self.query_one(select_id, Select).value
+            return chosen if isinstance(chosen, str) else None
+
+        return {
+            "search": self.query_one("#search", Input).value or None,
+            "tag": value("#tag"),
+            "template": value("#template"),
+            "competency": value("#competency"),
+            "archived": self.show_archived,
+        }
+
+    def _cells(self, row: StoryRow, done: Completeness) -> list[str]:
+        form = (
+            row.template if row.template in self.coach.templates.templates else f"{row.template}?"
+        )
+        tags = ", ".join(row.tags)
+        ready = f"{done.filled}/{done.total}"
+        if done.findings:
+            ready += f" · {len(done.findings)} to fix"
+        return [row.title, form, tags, ready, short_when(row.updated_at)]
+
+    def _completeness(self, row: StoryRow, fields: dict[str, str]) -> Completeness:
+        template = self.coach.templates.templates.get(row.template)
+        if template is None:
+            return Completeness(len(fields), 0, len(fields), ())
+        return lint_story(template, fields)
+
+    def _fetch(self, filters: dict[str, Any]) -> Any:
+        store = self.coach.store
+
+        def fetch(offset: int, limit: int) -> list[Row]:
+            rows = store.list_stories(**filters, limit=limit, offset=offset)
+            fields = store.fields_for(r.id for r in rows)
+            return [(str(r.id), self._cells(r, self._completeness(r, fields[r.id]))) for r in rows]
+
+        return fetch
+
+    def reload(self, keep: str | None = None) -> None:
+        filters = self._filters()
+        total = self.coach.store.count_stories(**filters)
+        self.query_one(StoryTable).reset(total, self._fetch(filters), keep=keep)
+        kind = "archived stories" if self.show_archived else "stories"
+        status = f"{total} {kind}"
+        if filters["search"]:
+            status += f" matching {filters['search']!r}"
+        if not total and not filters["search"] and not self.show_archived:
+            status = "No stories yet: press n to write one, or l to load the samples."
+        self.query_one("#status", Static).update(status)
+
+    def refresh_filters(self) -> None:
+        store = self.coach.store
+        for select_id, column in (("#tag", "tags"), ("#competency", "competencies")):
+            select = self.query_one(select_id, Select)
+            current = select.value
+            values = store.distinct(column)
+            select.set_options([(v, v) for v in values])
+            if isinstance(current, str) and current in values:
+                select.value = current
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self.reload)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.reload()
+        self.query_one(StoryTable).focus()
+
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        self.reload()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_edit()
+
+    def _selected(self) -> int | None:
+        key = self.query_one(StoryTable).current_key
+        if key is None:
+            self.notify("No story selected.", severity="warning")
+            return None
+        return int(key)
+
+    # -- actions --------------------------------------------------------------------
+
+    def _offer_samples(self) -> None:
+        from coach.screens.dialogs import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.action_load_samples()
+
+        question = (
+            "Your story bank is empty.\n\nLoad the sample stories to see coach at work? "
+            "(They are ordinary stories: edit or delete them as you like.)"
+        )
+        self.app.push_screen(ConfirmDialog(question, "Load samples", "Start empty"), answer)
+
+    def action_load_samples(self) -> None:
+        from coach.bank import load_samples
+        from coach.core.errors import InputError
+
+        try:
+            report = load_samples(self.coach.store, self.coach.templates)
+        except InputError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.refresh_filters()
+        self.reload()
+        loaded = len(report.created)
+        self.notify(f"Loaded {loaded} sample stor{'y' if loaded == 1 else 'ies'}.")
+
+    def open_story(self, story_id: int) -> None:
+        from coach.screens.form import FormScreen
+
+        self.app.push_screen(FormScreen(story_id))
+
+    def action_new(self, template: str = "project") -> None:
+        from coach.screens.dialogs import NewStoryDialog
+
+        def create(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                return
+            title, name = answer
+            story_id = self.coach.store.create_story(Story(title=title, template=name))
+            self.reload(keep=str(story_id))
+            self.open_story(story_id)
+
+        self.app.push_screen(NewStoryDialog(self.coach.templates, template), create)
+
+    def action_edit(self) -> None:
+        story_id = self._selected()
+        if story_id is None:
+            return
+        row = self.coach.store.row(story_id)
+        if row is not None and row.template not in self.coach.templates.templates:
+            self.notify(
+                f"This story uses the template {row.template!r}, which is not installed; "
+                "add it to your templates folder to edit the story.",
+                severity="error",
+            )
+            return
+        self.open_story(story_id)
+
+    def action_duplicate(self) -> None:
+        story_id = self._selected()
+        if story_id is None:
+            return
+        new_id = self.coach.store.duplicate(story_id)
+        self.reload(keep=str(new_id))
+        self.notify("Duplicated: the copy is selected.")
+
+    def action_archive(self) -> None:
+        story_id = self._selected()
+        if story_id is None:
+            return
+        archive = not self.show_archived
+        self.coach.store.set_archived(story_id, archive)
+        self.reload()
+        self.notify("Archived (v shows archived stories)." if archive else "Restored to the bank.")
+
+    def action_delete(self) -> None:
+        from coach.screens.dialogs import ConfirmDialog
+
+        story_id = self._selected()
+        if story_id is None:
+            return
+        row = self.coach.store.row(story_id)
+        if row is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.coach.store.delete(story_id)
+                self.reload()
+                self.notify(f"Deleted {row.title!r}.")
+
+        question = f"Delete {row.title!r} and its whole history?\n\nThis cannot be undone."
+        self.app.push_screen(ConfirmDialog(question, "Delete", "Keep"), answer)
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+            self.reload()
+        self.query_one(StoryTable).focus()
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.reload()

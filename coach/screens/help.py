@@ -1,0 +1,48 @@
+"""The help screen: every key of the screen underneath, and the global ones."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+ABOUT = (
+    "coach keeps your interview stories in one SQLite file on this machine. "
+    "Everything you type is saved as you type it. ctrl+p opens the command palette, "
+    "which reaches every action by name."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "close", "Close")]
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__(classes="dialog")
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, show_header=False, padding=(0, 2))
+        table.add_column(style="bold")
+        table.add_column()
+        bindings = [*self.under.BINDINGS, *self.app.BINDINGS]
+        seen: set[str] = set()
+        for binding in bindings:
+            if not isinstance(binding, Binding) or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            table.add_row(self.app.get_key_display(binding), binding.description)
+        table.add_row("ctrl+p", "Command palette")
+        with VerticalScroll(classes="dialog-box wide"):
+            yield Static(
+                f"Keys: {self.under.__class__.__name__.removesuffix('Screen')}",
+                classes="dialog-question",
+            )
+            yield Static(table)
+            yield Static(ABOUT, classes="dim")
+            yield Static("esc: close", classes="dim")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

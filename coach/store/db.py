@@ -1,0 +1,96 @@
+"""Opening a coach database safely: refuse what is not ours, back up before migrating."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import stat
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from coach.store.migrations import SCHEMA_NAMES, migrations
+from coach.store.store import Store
+
+
+class StoreError(Exception):
+    """A database coach cannot or must not use, said in one line."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    return conn
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of the open database at `target`, via SQLite's backup API."""
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> tuple[bool, list[str]]:
+    """(has any tables, coach migrations applied). Raises StoreError for foreign files."""
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError:
+        raise StoreError(
+            f"{path}: not an SQLite database, or it is damaged; give another --db path"
+        ) from None
+    if not tables:
+        return False, []
+    if "coach_meta" not in tables or "_sqlite_migrations" not in tables:
+        raise StoreError(f"{path}: not a coach database; give another --db path")
+    applied = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'coach' ORDER BY rowid"
+        )
+    ]
+    newer = [name for name in applied if name not in SCHEMA_NAMES]
+    if newer:
+        raise StoreError(
+            f"{path}: written by a newer coach (schema {newer[-1]}); upgrade coach to open it"
+        )
+    return True, applied
+
+
+def open_store(path: Path, *, session: str | None = None) -> Store:
+    """Open (creating or migrating as needed) the coach database at `path`."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder; give a database file path")
+    exists = path.exists() and path.stat().st_size > 0
+    if exists and not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise StoreError(f"{path}: the file is read-only; make it writable (chmod u+w) first")
+    if not exists:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create its folder ({exc.strerror})") from None
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open ({exc})") from None
+    try:
+        has_tables, applied = _inspect(conn, path)
+        pending = [name for name in SCHEMA_NAMES if name not in applied]
+        if pending and has_tables:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup_to(conn, path.with_name(f"{path.name}.before-{pending[0]}-{stamp}.bak"))
+        db = Database(conn)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if pending:
+            migrations.apply(db)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path}: cannot use this database ({exc})") from None
+    return Store(db, path=path, session=session)

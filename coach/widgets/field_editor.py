@@ -1,0 +1,118 @@
+"""One form field: its question, a TextArea, and live length and checks under it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.events import DescendantFocus
+from textual.message import Message
+from textual.widgets import Static, TextArea
+
+from coach.core.checks import Finding, check_field
+from coach.core.templates import FieldSpec
+from coach.core.text import speaking_seconds, word_count
+
+
+def stats_line(spec: FieldSpec, text: str) -> tuple[str, str]:
+    """The words / speaking-time line under a field, and a class for its colour."""
+    words = word_count(text)
+    seconds = speaking_seconds(words)
+    line = (
+        f"{words} words · ~{seconds} s to say · target {spec.target_words} words, "
+        f"{spec.target_seconds} s"
+    )
+    if seconds > spec.target_seconds * 1.2:
+        return line, "over"
+    if seconds >= spec.target_seconds * 0.8:
+        return line, "near"
+    return line, "under"
+
+
+class FieldEditor(Vertical):
+    """Edits one field's text; the screen saves it (see `dirty`, `text`, `rev`, `saved`)."""
+
+    @dataclass
+    class Focused(Message):
+        editor: FieldEditor
+
+    @dataclass
+    class Edited(Message):
+        editor: FieldEditor
+
+    def __init__(self, spec: FieldSpec, text: str, rev: int, vague_words: tuple[str, ...]) -> None:
+        super().__init__(id=f"field-{spec.key}", classes="field-editor")
+        self.spec = spec
+        self.rev = rev
+        self.saved = text
+        """The text as last saved or loaded: anything else in the editor is unsaved."""
+        self.vague_words = vague_words
+        self.findings: list[Finding] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.spec.label, classes="field-label")
+        yield Static(self.spec.prompt, classes="field-prompt")
+        yield TextArea(
+            self.saved,
+            soft_wrap=True,
+            tab_behavior="focus",
+            id=f"text-{self.spec.key}",
+            placeholder=self.spec.example,
+        )
+        yield Static("", classes="field-stats")
+        yield Static("", classes="field-findings")
+
+    def on_mount(self) -> None:
+        self._refresh_status()
+
+    @property
+    def area(self) -> TextArea:
+        return self.query_one(TextArea)
+
+    @property
+    def text(self) -> str:
+        return self.area.text
+
+    @property
+    def dirty(self) -> bool:
+        return self.area.text != self.saved
+
+    def mark_saved(self, text: str, rev: int) -> None:
+        self.saved = text
+        self.rev = rev
+
+    def load(self, text: str, rev: int) -> None:
+        """Replace the text with the stored one (not an edit: nothing to save)."""
+        self.mark_saved(text, rev)
+        self.area.load_text(text)
+        self._refresh_status()
+
+    def restore(self, text: str) -> None:
+        """Put an earlier revision's text back, as an edit (it will be saved)."""
+        self.area.replace(text, (0, 0), self.area.document.end)
+
+    def _refresh_status(self) -> None:
+        text = self.area.text
+        line, level = stats_line(self.spec, text)
+        stats = self.query_one(".field-stats", Static)
+        stats.update(line)
+        stats.set_classes(f"field-stats {level}")
+        self.findings = check_field(self.spec, text, self.vague_words)
+        messages = "\n".join(f"! {f.message}" for f in self.findings)
+        self.query_one(".field-findings", Static).update(messages)
+        self.set_class(bool(self.findings), "has-findings")
+
+    @on(TextArea.Changed)
+    def _changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._refresh_status()
+        self.post_message(self.Edited(self))
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self.post_message(self.Focused(self))
+
+    def focus_text(self) -> None:
+        self.area.focus()
+        self.scroll_visible(top=True, animate=False)
