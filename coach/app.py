@@ -46,6 +46,14 @@ class CoachApp(App[None]):
         for problem in self.templates.problems:
             self.notify(f"Template not used: {problem}", severity="warning", timeout=10)
 
+    async def action_quit(self) -> None:
+        """Save whatever is typed in any open form, then quit."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if callable(flush):
+                flush()
+        self.exit()
+
     def action_help(self) -> None:
         from coach.screens.help import HelpScreen
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,4 +89,21 @@ def read_yaml(path: Path) -> YamlDoc:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError("not UTF-8 text; save it as UTF-8", file=name, line=line) from None
+    if path.suffix.lower() == ".json":
+        return parse_json(text, name)
     return parse_yaml(text, name)
+
+
+def parse_json(text: str, name: str) -> YamlDoc:
+    """JSON, read as JSON (YAML refuses some characters JSON allows), lines kept if possible."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON ({exc.msg}); fix the syntax there", file=name, line=exc.lineno
+        ) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        root = None
+    return YamlDoc(name=name, data=data, root=root)

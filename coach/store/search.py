@@ -7,15 +7,13 @@ import re
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def fts_query(text: str, *, prefix_last: bool = True) -> str | None:
-    """An FTS5 query matching every word typed, the last as a prefix; None when nothing to find.
+def fts_query(text: str) -> str | None:
+    """An FTS5 query matching stories with every word typed, each as a prefix ('leak' finds
+    'leakage'); None when there is nothing to look for.
 
     Quotes, operators and brackets are dropped, so no input can make the query invalid.
     """
     tokens = _TOKEN.findall(text)
     if not tokens:
         return None
-    parts = [f'"{t}"' for t in tokens]
-    if prefix_last and not text[-1:].isspace():
-        parts[-1] += "*"
-    return " ".join(parts)
+    return " ".join(f'"{token}"*' for token in tokens)

@@ -1,0 +1,94 @@
+"""One start-up measurement, run by bench/run.py as a fresh process.
+
+    python bench/probe.py bare
+    python bench/probe.py coach PATH/TO/coach.db
+
+Runs the app headless and exits on its first frame: the first time a screen of the
+wanted kind (the bank for coach, the default screen for the bare app) hands a
+rendered, non-empty update to `App._display`. That is the point where a real
+terminal would receive the frame; headless, Textual has already laid out and
+rendered every visible widget's lines, it only skips writing them out.
+
+Prints one JSON line to stdout:
+  first_frame_monotonic  time.monotonic() at that first frame; on Linux this is
+                         CLOCK_MONOTONIC, shared by all processes, so the parent
+                         subtracts its own clock reading taken just before spawning
+  in_process_s           first frame minus the top of this script (no interpreter start)
+  peak_rss_mib           ru_maxrss of this process after the app has exited
+"""
+
+import time
+
+T0 = time.perf_counter()
+
+import json  # noqa: E402 - the clock above must be read before any import
+import resource  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+SIZE = (120, 40)
+
+
+def bare_app():  # noqa: ANN201 - textual is imported lazily, as part of what is measured
+    """A bare Textual app: Header, Static, Footer."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("Hello from a bare Textual app.")
+            yield Footer()
+
+    return Bare(), None
+
+
+def coach_app(db: Path):  # noqa: ANN201
+    """Coach as the CLI starts it, minus click: open the store, load templates, make the app."""
+    from coach.app import make_app
+    from coach.bank import templates_in_use
+    from coach.store import open_store
+
+    store = open_store(db)
+    app = make_app(store=store, templates=templates_in_use(), offer_samples=False)
+    return app, "BankScreen"
+
+
+def exit_on_first_frame(app, screen_name: str | None, found: dict[str, float]) -> None:  # noqa: ANN001
+    """Wrap the app's `_display` so the first real frame of the wanted screen ends the run."""
+    display = app._display
+
+    def first_frame_display(screen, renderable) -> None:  # noqa: ANN001
+        display(screen, renderable)
+        if found or renderable is None:
+            return
+        if screen_name is not None and type(screen).__name__ != screen_name:
+            return
+        found["monotonic"] = time.monotonic()
+        found["in_process"] = time.perf_counter() - T0
+        app.exit()
+
+    app._display = first_frame_display
+
+
+def main(argv: list[str]) -> int:
+    kind = argv[0]
+    app, screen_name = bare_app() if kind == "bare" else coach_app(Path(argv[1]))
+    found: dict[str, float] = {}
+    exit_on_first_frame(app, screen_name, found)
+    app.run(headless=True, size=SIZE)
+    if not found:
+        print(f"probe {kind}: the app exited without a first frame", file=sys.stderr)
+        return 1
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = {
+        "first_frame_monotonic": found["monotonic"],
+        "in_process_s": found["in_process"],
+        "peak_rss_mib": peak_kib / 1024,
+    }
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach.bank import load_samples, templates_in_use
+from coach.core.templates import TemplateSet
+from coach.store import Store, open_store
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real user folders."""
+    monkeypatch.setenv("COACH_CONFIG", str(tmp_path / "config"))
+    monkeypatch.delenv("COACH_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def templates() -> TemplateSet:
+    return templates_in_use()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "coach.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Store:
+    opened = open_store(db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def samples(store: Store, templates: TemplateSet) -> Store:
+    load_samples(store, templates)
+    return store

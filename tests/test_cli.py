@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from coach.cli import main
+from coach.paths import samples_dir
+
+
+def run(db: Path, *args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(main, ["--db", str(db), *args], input=input)
+
+
+def listing(db: Path) -> list[dict[str, object]]:
+    result = run(db, "list", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.fixture
+def loaded(db_path: Path) -> Path:
+    result = run(db_path, "import", str(samples_dir()))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("imported ")
+    return db_path
+
+
+def one_line_error(result: Result) -> str:
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+def test_list_json_documents_every_story(loaded: Path) -> None:
+    rows = listing(loaded)
+    assert len(rows) == len(list(samples_dir().glob("*.yaml")))
+    churn = next(r for r in rows if r["slug"] == "churn-leakage")
+    assert set(churn) >= {"id", "slug", "title", "template", "tags", "filled", "passing", "total"}
+    assert churn["filled"] == churn["total"] == 14
+
+
+def test_list_search_and_filters(loaded: Path) -> None:
+    assert [r["slug"] for r in json.loads(run(loaded, "list", "--search", "leak", "--json").output)] == [
+        "churn-leakage"
+    ]
+    stars = json.loads(run(loaded, "list", "--template", "star", "--json").output)
+    assert stars and all(r["template"] == "star" for r in stars)
+    assert "No story matches" in run(loaded, "list", "--search", "zzzzqqq").output
+    assert run(loaded, "list", "--search", '"unbalanced AND (').exit_code == 0
+
+
+def test_show_text_and_json(loaded: Path) -> None:
+    text = run(loaded, "show", "churn-leakage")
+    assert text.exit_code == 0
+    assert "Churn model that leaked the future" in text.output
+    assert "Impact" in text.output
+    data = json.loads(run(loaded, "show", "churn-leakage", "--json").output)
+    assert data["template"] == "project"
+    assert data["fields"]["impact"]
+    assert data["findings"] == []
+
+
+def test_show_unknown_story(loaded: Path) -> None:
+    line = one_line_error(run(loaded, "show", "no-such-story"))
+    assert "no story 'no-such-story'" in line
+
+
+def test_lint_reports_the_gaps(loaded: Path) -> None:
+    data = json.loads(run(loaded, "lint", "--json").output)
+    by_slug = {d["slug"]: d for d in data}
+    assert by_slug["churn-leakage"]["findings"] == []
+    gaps = {(f["key"], f["check"]) for d in data for f in d["findings"]}
+    assert ("result", "required") in gaps
+    assert ("impact", "number") in gaps
+    assert "impact: no figure" in run(loaded, "lint", "produce-demand-forecast").output
+
+
+def test_templates_lists_shipped_and_user(tmp_path: Path, db_path: Path) -> None:
+    forms = tmp_path / "config" / "templates" / "forms"
+    forms.mkdir(parents=True)
+    (forms / "broken.yaml").write_text("name: broken\nfields: [\n")
+    out = run(db_path, "templates")
+    assert out.exit_code == 0
+    assert "project" in out.output and "star" in out.output
+    assert "broken.yaml:" in out.output
+    data = json.loads(run(db_path, "templates", "--json").output)
+    assert {f["name"] for f in data["forms"]} == {"project", "star"}
+    assert data["problems"]
+
+
+def test_export_then_import_gives_back_the_same_stories(loaded: Path, tmp_path: Path) -> None:
+    for fmt in ("yaml", "json"):
+        out = tmp_path / fmt
+        result = run(loaded, "export", "--format", fmt, "--out", str(out))
+        assert result.exit_code == 0, result.output
+        files = sorted(out.iterdir())
+        assert len(files) == len(listing(loaded))
+        fresh = tmp_path / f"fresh-{fmt}.db"
+        assert run(fresh, "import", str(out)).exit_code == 0
+        for slug in ("churn-leakage", "spark-in-two-weeks"):
+            a = json.loads(run(loaded, "show", slug, "--json").output)
+            b = json.loads(run(fresh, "show", slug, "--json").output)
+            for volatile in ("id", "updated_at"):
+                a.pop(volatile)
+                b.pop(volatile)
+            assert a == b
+
+
+def test_export_to_stdout(loaded: Path) -> None:
+    one = run(loaded, "export", "churn-leakage", "--format", "yaml", "--out", "-")
+    assert yaml.safe_load(one.output)["slug"] == "churn-leakage"
+    many = run(loaded, "export", "--format", "json", "--out", "-")
+    assert len(json.loads(many.output)) == len(listing(loaded))
+
+
+def test_export_refuses_to_overwrite_without_force(loaded: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(loaded, "export", "--out", str(out)).exit_code == 0
+    target = out / "churn-leakage.yaml"
+    target.write_text("my own edits")
+    line = one_line_error(run(loaded, "export", "--out", str(out)))
+    assert "--force" in line
+    assert target.read_text() == "my own edits"
+    assert run(loaded, "export", "--out", str(out), "--force").exit_code == 0
+    assert "Churn model" in target.read_text()
+
+
+def test_a_bad_file_imports_nothing(db_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a-good.yaml").write_text("title: Good one\ntemplate: star\n")
+    (folder / "b-bad.yaml").write_text("title: Bad one\ntemplate: star\nfields:\n  result: [1, 2]\n")
+    line = one_line_error(run(db_path, "import", str(folder)))
+    assert line.startswith("coach: ") and "b-bad.yaml:4: fields.result: must be text" in line
+    assert listing(db_path) == []
+
+
+def test_importing_an_existing_slug_refuses_replaces_or_skips(loaded: Path, tmp_path: Path) -> None:
+    before = listing(loaded)
+    path = tmp_path / "churn.yaml"
+    path.write_text("title: Churn again\nslug: churn-leakage\ntemplate: project\n")
+    line = one_line_error(run(loaded, "import", str(path)))
+    assert "already in the bank" in line and "--replace" in line
+    assert listing(loaded) == before
+    assert "skipped 1" in run(loaded, "import", "--skip-existing", str(path)).output
+    assert "replaced 1" in run(loaded, "import", "--replace", str(path)).output
+    shown = json.loads(run(loaded, "show", "churn-leakage", "--json").output)
+    assert shown["title"] == "Churn again"
+    assert shown["fields"] == {}
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"\x00\x01binary", "binary"),
+        (b"title: [oops\n", "not valid YAML"),
+        (b"title: ok\ntemplate: nope\n", "unknown template"),
+        (b"template: star\n", "title: missing"),
+    ],
+)
+def test_bad_input_is_one_line_and_leaves_the_bank(
+    loaded: Path, tmp_path: Path, content: bytes, expected: str
+) -> None:
+    before = listing(loaded)
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    line = one_line_error(run(loaded, "import", str(path)))
+    assert str(path) in line and expected in line
+    assert listing(loaded) == before
+
+
+def test_missing_path_is_bad_input(db_path: Path, tmp_path: Path) -> None:
+    line = one_line_error(run(db_path, "import", str(tmp_path / "nope.yaml")))
+    assert "no such file" in line
+
+
+def test_a_foreign_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "notes.db"
+    db.write_bytes(b"not sqlite at all" * 200)
+    before = db.read_bytes()
+    line = one_line_error(run(db, "list"))
+    assert "not an SQLite database" in line
+    assert db.read_bytes() == before
+
+
+def test_coach_db_environment_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("COACH_DB", str(db))
+    result = CliRunner().invoke(main, ["import", str(samples_dir())])
+    assert result.exit_code == 0
+    assert db.exists()
+
+
+def test_new_with_unknown_template_is_refused(db_path: Path) -> None:
+    line = one_line_error(run(db_path, "new", "--template", "haiku"))
+    assert "unknown template 'haiku'" in line
+
+
+def test_backup_command(loaded: Path, tmp_path: Path) -> None:
+    target = tmp_path / "backup.db"
+    assert run(loaded, "backup", str(target)).exit_code == 0
+    assert len(listing(target)) == len(listing(loaded))
+    assert "--force" in one_line_error(run(loaded, "backup", str(target)))
