@@ -11,8 +11,8 @@ from coach.cli import main
 from coach.paths import samples_dir
 
 
-def run(db: Path, *args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(main, ["--db", str(db), *args], input=input)
+def run(db: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--db", str(db), *args])
 
 
 def listing(db: Path) -> list[dict[str, object]]:
@@ -46,9 +46,9 @@ def test_list_json_documents_every_story(loaded: Path) -> None:
 
 
 def test_list_search_and_filters(loaded: Path) -> None:
-    assert [r["slug"] for r in json.loads(run(loaded, "list", "--search", "leak", "--json").output)] == [
-        "churn-leakage"
-    ]
+    assert [
+        r["slug"] for r in json.loads(run(loaded, "list", "--search", "leak", "--json").output)
+    ] == ["churn-leakage"]
     stars = json.loads(run(loaded, "list", "--template", "star", "--json").output)
     assert stars and all(r["template"] == "star" for r in stars)
     assert "No story matches" in run(loaded, "list", "--search", "zzzzqqq").output
@@ -135,7 +135,9 @@ def test_a_bad_file_imports_nothing(db_path: Path, tmp_path: Path) -> None:
     folder = tmp_path / "mixed"
     folder.mkdir()
     (folder / "a-good.yaml").write_text("title: Good one\ntemplate: star\n")
-    (folder / "b-bad.yaml").write_text("title: Bad one\ntemplate: star\nfields:\n  result: [1, 2]\n")
+    (folder / "b-bad.yaml").write_text(
+        "title: Bad one\ntemplate: star\nfields:\n  result: [1, 2]\n"
+    )
     line = one_line_error(run(db_path, "import", str(folder)))
     assert line.startswith("coach: ") and "b-bad.yaml:4: fields.result: must be text" in line
     assert listing(db_path) == []

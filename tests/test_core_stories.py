@@ -115,16 +115,22 @@ def test_a_slug_used_twice_in_one_import_is_refused(tmp_path: Path, templates) -
 
 
 texts = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r\x85\u2028\u2029"),
+    alphabet=st.characters(
+        blacklist_categories=("Cs",), blacklist_characters="\x00\r\x85\u2028\u2029"
+    ),
     max_size=200,
 ).filter(lambda t: t.strip() != "")
-short = st.text(
-    alphabet=st.characters(
-        blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x85"
-    ),
-    min_size=1,
-    max_size=40,
-).map(str.strip).filter(bool)
+short = (
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x85"
+        ),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @settings(

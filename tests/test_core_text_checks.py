@@ -8,7 +8,9 @@ from coach.core.text import format_seconds, short_when, speaking_seconds, word_c
 
 
 def spec(checks: tuple[str, ...], seconds: int = 20) -> FieldSpec:
-    return FieldSpec("impact", "Impact", "pitch", "What changed?", "hint", "example", 47, seconds, checks)
+    return FieldSpec(
+        "impact", "Impact", "pitch", "What changed?", "hint", "example", 47, seconds, checks
+    )
 
 
 def test_word_count_treats_figures_and_contractions_as_words() -> None:
@@ -67,7 +69,9 @@ def test_an_empty_optional_field_fails_nothing() -> None:
 
 def test_lint_story_counts_filled_and_passing(templates) -> None:
     project = templates.get("project")
-    done = lint_story(project, {"goal": "Ranked customers by churn risk at a telecom.", "impact": "It helped."})
+    done = lint_story(
+        project, {"goal": "Ranked customers by churn risk at a telecom.", "impact": "It helped."}
+    )
     assert done.total == len(project.fields)
     assert done.filled == 2
     assert done.passing == 1

@@ -52,7 +52,9 @@ def test_a_pending_migration_backs_up_the_file_first(
         extended(name=m.name)(m.fn)
     extended(name="m002_extra")(m002_extra)
     monkeypatch.setattr("coach.store.db.migrations", extended)
-    monkeypatch.setattr("coach.store.db.SCHEMA_NAMES", [*migrations_module.SCHEMA_NAMES, "m002_extra"])
+    monkeypatch.setattr(
+        "coach.store.db.SCHEMA_NAMES", [*migrations_module.SCHEMA_NAMES, "m002_extra"]
+    )
     migrated = open_store(db_path)
     columns = {r[1] for r in migrated.conn.execute("PRAGMA table_info(stories)")}
     assert "colour" in columns
@@ -146,8 +148,9 @@ def test_saves_a_minute_apart_make_separate_revisions(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     story_id = store.create_story(story(goal="v1"))
-    clock = iter(["2026-01-01T10:00:00+00:00", "2026-01-01T10:00:30+00:00",
-                  "2026-01-01T10:01:10+00:00"])
+    clock = iter(
+        ["2026-01-01T10:00:00+00:00", "2026-01-01T10:00:30+00:00", "2026-01-01T10:01:10+00:00"]
+    )
     monkeypatch.setattr("coach.store.store.now", lambda: next(clock))
     rev = store.field_state(story_id, "goal")[1]
     for text in ("v2", "v3", "v4"):
@@ -192,7 +195,9 @@ def test_search_matches_any_field_and_survives_any_input(store: Store) -> None:
 
 
 def test_filters_by_tag_template_competency_and_archive(store: Store) -> None:
-    a = store.create_story(Story(title="A", template="project", tags=["nlp"], competencies=["evaluation"]))
+    a = store.create_story(
+        Story(title="A", template="project", tags=["nlp"], competencies=["evaluation"])
+    )
     b = store.create_story(Story(title="B", template="star", tags=["nlp", "vision"]))
     assert {r.id for r in store.list_stories(tag="nlp")} == {a, b}
     assert {r.id for r in store.list_stories(tag="vision")} == {b}

@@ -204,7 +204,9 @@ async def test_restore_an_earlier_revision(samples: Store, db_path: Path) -> Non
     assert open_store(db_path).fields(story.id)["findings"] == original
 
 
-async def test_an_edit_from_another_window_is_not_silently_lost(samples: Store, db_path: Path) -> None:
+async def test_an_edit_from_another_window_is_not_silently_lost(
+    samples: Store, db_path: Path
+) -> None:
     story = samples.find("churn-leakage")
     app = app_on(db_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

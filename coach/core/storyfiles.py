@@ -83,7 +83,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style = "|" if "\n" in value else ">" if len(value) > 72 else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

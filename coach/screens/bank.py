@@ -63,7 +63,7 @@ class BankScreen(Screen[None]):
             )
             yield Select[str]([], prompt="any competency", id="competency")
         yield StoryTable(
-            [("Title", 50), ("Form", 8), ("Tags", 24), ("Ready", 15), ("Changed", 7)],
+            [("Title", 46), ("Form", 8), ("Tags", 22), ("Ready", 16), ("Changed", 10)],
             id="stories",
         )
         yield Static("", id="status")
