@@ -268,3 +268,26 @@ async def test_new_story_command_opens_the_dialog(db_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert app.store.find("pushed-back-on-a-launch").template == "star"
+
+
+async def test_a_locked_database_keeps_the_text_and_saves_later(
+    samples: Store, db_path: Path
+) -> None:
+    import sqlite3
+
+    story = samples.find("fraud-model-drift")
+    app = app_on(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.screen.open_story(story.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.store.conn.execute("PRAGMA busy_timeout = 20")
+        app.screen.go_to("lesson")  # type: ignore[attr-defined]
+        blocker = sqlite3.connect(db_path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")
+        await type_text(pilot, "Kept ")
+        await pilot.pause(0.8)
+        assert any("Not saved yet" in n.message for n in app._notifications)
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        await pilot.pause(0.8)
+        assert app.store.fields(story.id)["lesson"].startswith("Kept ")

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from coach.app import CoachApp
 from coach.core.templates import FormTemplate
+from coach.store.errors import StoreError
 from coach.widgets.details import DetailsEditor
 from coach.widgets.field_editor import FieldEditor
 from coach.widgets.guide import Guide
@@ -154,7 +155,11 @@ class FormScreen(Screen[None]):
             if not editor.dirty:
                 continue
             text = editor.text
-            result = store.save_field(self.story_id, editor.spec.key, text, editor.rev)
+            try:
+                result = store.save_field(self.story_id, editor.spec.key, text, editor.rev)
+            except StoreError as exc:
+                self.notify(f"Not saved yet, will retry: {exc}", severity="error", timeout=5)
+                return
             editor.mark_saved(text, result.rev)
             if result.conflict is not None:
                 self.notify(

@@ -9,12 +9,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from coach.store.errors import StoreError
 from coach.store.migrations import SCHEMA_NAMES, migrations
 from coach.store.store import Store
-
-
-class StoreError(Exception):
-    """A database coach cannot or must not use, said in one line."""
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from coach.core.stories import Story, parse_dates, slugify
+from coach.store.errors import StoreError
 from coach.store.search import fts_query
 
 COALESCE_SECONDS = 60
@@ -112,7 +113,10 @@ class Store:
         if self.conn.in_transaction:
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: could not write just now ({exc}); try again") from None
         try:
             yield self.conn
         except BaseException:
