@@ -9,6 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from coach.commands import StoryCommands
 from coach.core.templates import TemplateSet
 from coach.store.store import Store
 
@@ -20,6 +21,7 @@ class CoachApp(App[None]):
     SUB_TITLE = "interview story bank"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {StoryCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
@@ -53,6 +55,19 @@ class CoachApp(App[None]):
             if callable(flush):
                 flush()
         self.exit()
+
+    def open_story(self, story_id: int) -> None:
+        """Open a story's form from anywhere: back to the bank first, saving any open form."""
+        from coach.screens.bank import BankScreen
+
+        while not isinstance(self.screen, BankScreen) and len(self.screen_stack) > 1:
+            flush = getattr(self.screen, "flush", None)
+            if callable(flush):
+                flush()
+            self.pop_screen()
+        bank = self.screen
+        if isinstance(bank, BankScreen):
+            bank.open_story(story_id)
 
     def action_help(self) -> None:
         from coach.screens.help import HelpScreen

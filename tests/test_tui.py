@@ -291,3 +291,17 @@ async def test_a_locked_database_keeps_the_text_and_saves_later(
         blocker.close()
         await pilot.pause(0.8)
         assert app.store.fields(story.id)["lesson"].startswith("Kept ")
+
+
+async def test_the_palette_opens_a_story_by_its_text(samples: Store, db_path: Path) -> None:
+    app = app_on(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "leak")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.story_id == samples.find("churn-leakage").id
