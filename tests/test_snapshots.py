@@ -45,7 +45,7 @@ def test_form(snap_compare, db_path: Path) -> None:
     async def open_form(pilot) -> None:
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("ctrl+down", "ctrl+down")
+        await pilot.press("ctrl+down")
         await no_blink(pilot)
 
     assert snap_compare(sample_app(db_path), terminal_size=(120, 40), run_before=open_form)
@@ -55,7 +55,7 @@ def test_form_one_field(snap_compare, db_path: Path) -> None:
     async def one_field(pilot) -> None:
         await pilot.press("down", "enter")
         await pilot.pause()
-        await pilot.press("ctrl+down", "ctrl+down", "f2")
+        await pilot.press("ctrl+down", "f2")
         await no_blink(pilot)
 
     assert snap_compare(sample_app(db_path), terminal_size=(120, 40), run_before=one_field)

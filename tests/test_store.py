@@ -236,3 +236,24 @@ def test_backup_is_a_consistent_copy(store: Store, tmp_path: Path) -> None:
     copy = open_store(target)
     assert [r.title for r in copy.list_stories()] == ["Churn model"]
     copy.close()
+
+
+def test_search_query_building() -> None:
+    from coach.store.search import fts_query
+
+    assert fts_query('churn "AND (leak') == '"churn"* "AND"* "leak"*'
+    assert fts_query("a model") == '"a" "model"*'
+    assert fts_query(" \"' ()*") is None
+
+
+def test_search_uses_the_index_as_the_outer_loop(store: Store) -> None:
+    source, _, _ = store._where("churn", None, None, None, False)
+    plan = [
+        str(r[-1])
+        for r in store.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT s.id FROM {source} WHERE story_search MATCH ?",
+            ['"churn"*'],
+        )
+    ]
+    assert plan[0].startswith("SCAN story_search VIRTUAL TABLE")
+    assert plan[1].startswith("SEARCH s USING INTEGER PRIMARY KEY")

@@ -60,8 +60,6 @@ async def test_write_a_story_by_keys_quit_and_find_it_again(db_path: Path) -> No
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        await pilot.press("ctrl+down")
-        await pilot.pause()
         assert isinstance(app.focused, TextArea)
         assert app.focused.id == "text-goal"
         await type_text(pilot, "Rank search results for a shop")
@@ -232,7 +230,7 @@ async def test_one_field_mode_shows_only_the_current_field(samples: Store, db_pa
     async with app.run_test(size=SIZE) as pilot:
         app.screen.open_story(story.id)  # type: ignore[attr-defined]
         await pilot.pause()
-        await pilot.press("ctrl+down", "ctrl+down", "f2")
+        await pilot.press("ctrl+down", "f2")
         await pilot.pause()
         shown = [w.id for w in app.screen.query(".field-editor") if w.display]
         assert shown == ["field-situation"]

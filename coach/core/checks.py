@@ -18,7 +18,7 @@ _NUMBER_WORDS = (
     "double|doubled|twice|triple|tripled|percent|dozen"
 )
 _NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_SENTENCE_END = re.compile(r"[.!?\n]+")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def has_number(text: str) -> bool:
 def vague_words_without_figure(text: str, vague_words: tuple[str, ...]) -> list[str]:
     """The vague words used in sentences that give no figure, in order of first use."""
     found: list[str] = []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in _SENTENCE_END.split(text):
         if has_number(sentence):
             continue
         lowered = sentence.lower()

@@ -37,6 +37,7 @@ class FormScreen(Screen[None]):
         super().__init__()
         self.story_id = story_id
         self.current = "details"
+        self._warned = False
 
     @property
     def coach(self) -> CoachApp:
@@ -64,7 +65,7 @@ class FormScreen(Screen[None]):
         self._fill_outline()
         self.query_one(Guide).show_template(self.template)
         self.set_interval(SAVE_EVERY, self.flush)
-        self.query_one(DetailsEditor).focus_text()
+        self.go_to(self.template.fields[0].key)
 
     def on_unmount(self) -> None:
         self.flush()
@@ -134,6 +135,10 @@ class FormScreen(Screen[None]):
         self.query_one(Guide).show_template(self.template)
         self.query_one("#outline", OptionList).highlighted = 0
 
+    @on(DetailsEditor.Edited)
+    def _details_edited(self, event: DetailsEditor.Edited) -> None:
+        self._warned = False
+
     @on(FieldEditor.Edited)
     def _field_edited(self, event: FieldEditor.Edited) -> None:
         self._update_mark(event.editor)
@@ -144,7 +149,7 @@ class FormScreen(Screen[None]):
         """Save every field typed since the last save. Runs twice a second and on leaving."""
         store = self.coach.store
         for details in self.query(DetailsEditor):
-            if details.dirty and not details.problems():
+            if details.dirty:
                 story = details.updated_story()
                 story.slug = ""
                 store.update_meta(self.story_id, story)
@@ -173,6 +178,15 @@ class FormScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.flush()
+        problems = self.query_one(DetailsEditor).problems()
+        if problems and not self._warned:
+            self._warned = True
+            self.notify(
+                "\n".join(problems) + "\nPress esc again to leave without these changes.",
+                severity="warning",
+                timeout=8,
+            )
+            return
         self.dismiss()
 
     def _step(self, delta: int) -> None:

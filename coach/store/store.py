@@ -138,12 +138,14 @@ class Store:
         competency: str | None,
         archived: bool | None,
     ) -> tuple[str, str, list[Any]]:
-        joins = ""
+        """(FROM clause, WHERE clause, parameters). When searching, the full-text index is
+        the outer loop (CROSS JOIN fixes the order): one index lookup, not one per story."""
+        source = "stories s"
         clauses: list[str] = []
         params: list[Any] = []
         query = fts_query(search) if search else None
         if query:
-            joins = " JOIN story_search ON story_search.rowid = s.id"
+            source = "story_search CROSS JOIN stories s ON s.id = story_search.rowid"
             clauses.append("story_search MATCH ?")
             params.append(query)
         if archived is not None:
@@ -159,7 +161,7 @@ class Store:
             clauses.append("s.template = ?")
             params.append(template)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        return joins, where, params
+        return source, where, params
 
     def list_stories(
         self,
@@ -173,9 +175,10 @@ class Store:
         offset: int = 0,
     ) -> list[StoryRow]:
         """Stories matching every filter given: best match first when searching, else newest."""
-        joins, where, params = self._where(search, tag, template, competency, archived)
-        order = "story_search.rank, s.updated_at DESC" if joins else "s.updated_at DESC, s.id DESC"
-        sql = f"SELECT {_ROW_COLUMNS} FROM stories s{joins}{where} ORDER BY {order}"
+        source, where, params = self._where(search, tag, template, competency, archived)
+        searching = source != "stories s"
+        order = "story_search.rank, s.id DESC" if searching else "s.updated_at DESC, s.id DESC"
+        sql = f"SELECT {_ROW_COLUMNS} FROM {source}{where} ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -190,8 +193,8 @@ class Store:
         competency: str | None = None,
         archived: bool | None = False,
     ) -> int:
-        joins, where, params = self._where(search, tag, template, competency, archived)
-        sql = f"SELECT count(*) FROM stories s{joins}{where}"
+        source, where, params = self._where(search, tag, template, competency, archived)
+        sql = f"SELECT count(*) FROM {source}{where}"
         return int(self.conn.execute(sql, params).fetchone()[0])
 
     def row(self, story_id: int) -> StoryRow | None:

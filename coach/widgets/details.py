@@ -61,7 +61,13 @@ class DetailsEditor(Vertical):
         with Grid(id="details-grid"):
             for key, label, placeholder in _FIELDS:
                 yield Label(label)
-                yield Input(values[key], placeholder=placeholder, id=f"meta-{key}", compact=True)
+                yield Input(
+                    values[key],
+                    placeholder=placeholder,
+                    id=f"meta-{key}",
+                    compact=True,
+                    select_on_focus=False,
+                )
         yield Static("", classes="field-findings", id="details-problems")
 
     @property
@@ -76,26 +82,36 @@ class DetailsEditor(Vertical):
     def value(self, key: str) -> str:
         return self.query_one(f"#meta-{key}", Input).value
 
-    def problems(self) -> list[str]:
-        found = []
-        if not self.value("title").strip():
-            found.append("! title: every story needs a title; the old one is kept until then")
+    def _dates_ok(self) -> bool:
         try:
             parse_dates(self.value("dates"))
         except ValueError:
-            found.append("! dates: cannot read this; write e.g. 'Mar 2023 - Sep 2023'")
+            return False
+        return True
+
+    def problems(self) -> list[str]:
+        """What cannot be saved as typed; everything else is saved regardless."""
+        found = []
+        if not self.value("title").strip():
+            found.append("! title: every story needs a title; the old one is kept until then")
+        if not self._dates_ok():
+            found.append(
+                "! dates: cannot read this; write e.g. 'Mar 2023 - Sep 2023' "
+                "(the old dates are kept until then)"
+            )
         return found
 
     def updated_story(self) -> Story:
-        """The story with the metadata as typed (the caller checks problems() first)."""
+        """The story with the metadata as typed, keeping the old title or dates while the
+        new ones cannot be saved (see problems())."""
         return Story(
             id=self.story.id,
-            title=self.value("title").strip(),
+            title=self.value("title").strip() or self.story.title,
             template=self.story.template,
             slug=self.story.slug,
             company=self.value("company").strip(),
             role=self.value("role").strip(),
-            dates=self.value("dates").strip(),
+            dates=self.value("dates").strip() if self._dates_ok() else self.story.dates,
             tags=split_list(self.value("tags")),
             competencies=split_list(self.value("competencies")),
             archived=self.story.archived,

@@ -59,7 +59,7 @@ class FieldEditor(Vertical):
             soft_wrap=True,
             tab_behavior="focus",
             id=f"text-{self.spec.key}",
-            placeholder=self.spec.example,
+            placeholder=f"e.g. {self.spec.example}",
         )
         yield Static("", classes="field-stats")
         yield Static("", classes="field-findings")
@@ -114,5 +114,7 @@ class FieldEditor(Vertical):
         self.post_message(self.Focused(self))
 
     def focus_text(self) -> None:
+        """Focus the text with the cursor at its end, ready to carry on writing."""
         self.area.focus()
+        self.area.move_cursor(self.area.document.end)
         self.scroll_visible(top=True, animate=False)
