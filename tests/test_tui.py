@@ -119,7 +119,10 @@ async def test_details_are_saved_and_bad_dates_are_held_back(samples: Store, db_
         problems = str(app.screen.query_one("#details-problems").render())
         assert "dates" in problems
         row = open_store(db_path).row(story.id)
-        assert row.title == "Churn model that leaked the future"
+        assert (row.title, row.dates) == ("Churn model, leak found", "Jan 2023 - Jun 2023")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen), "leaving asks first while dates are bad"
         dates.value = "Feb 2023 - Jul 2023"
         await pilot.pause(0.8)
         row = open_store(db_path).row(story.id)
