@@ -224,7 +224,7 @@ async def test_an_edit_from_another_window_is_not_silently_lost(
         assert any("another window" in m for m in messages)
         texts = [r.text for r in other.revisions(story.id, "goal")]
         assert "Written in the other window" in texts
-        assert texts[0].startswith("Mine ")
+        assert texts[0].endswith("Mine ")
 
 
 async def test_one_field_mode_shows_only_the_current_field(samples: Store, db_path: Path) -> None:
