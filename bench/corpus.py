@@ -1,9 +1,10 @@
 """A deterministic synthetic story bank for the benchmarks.
 
 Field texts are drawn from a Zipf-distributed vocabulary of a few thousand words
-(real ML words at the top ranks, made-up words in the tail), so a few words are in
-nearly every story and most are in a few percent of them. Every title carries a
-made-up code name shared by only a handful of stories, for truly selective queries.
+(a few common words at the top ranks, the other ML words shuffled among made-up
+ones), so a few words are in nearly every story and most are in a few percent of
+them. Every title carries a made-up code name shared by only a handful of stories,
+for truly selective queries.
 """
 
 from __future__ import annotations
@@ -86,29 +87,68 @@ class Corpus:
 
     vocabulary: list[str]
     """Most frequent first."""
-    cum_weights: list[float]
     code_names: list[str]
+    sentences: list[tuple[str, int]]
+    """A pool of Zipf-drawn sentences and their word counts, that field texts are made of."""
 
     def word(self, rank: int) -> str:
+        """The word of this frequency rank (0 is the most frequent)."""
         return self.vocabulary[rank]
 
+    def ml_word_near(self, rank: int, *, min_length: int = 5) -> str:
+        """The real ML word (of at least `min_length` letters) whose rank is nearest `rank`."""
+        real = set(ML_WORDS)
+        ranked = [
+            (abs(r - rank), w)
+            for r, w in enumerate(self.vocabulary)
+            if w in real and len(w) >= min_length
+        ]
+        return min(ranked)[1]
 
-def make_corpus(seed: int, *, made_up: int = 3700, code_names: int = 2000) -> Corpus:
-    """The vocabulary with Zipf (s=1) weights, ML words on top, and the title code names."""
+
+def sentence_pool(rng: random.Random, vocabulary: list[str], count: int) -> list[tuple[str, int]]:
+    """`count` sentences of 6 to 16 words drawn with Zipf (s=1) weights by rank."""
+    weights = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(vocabulary))))
+    pool: list[tuple[str, int]] = []
+    for _ in range(count):
+        length = rng.randint(6, 16)
+        words = " ".join(rng.choices(vocabulary, cum_weights=weights, k=length))
+        pool.append((words[:1].upper() + words[1:] + ".", length))
+    return pool
+
+
+def make_corpus(
+    seed: int,
+    *,
+    common: int = 20,
+    made_up: int = 3700,
+    code_names: int = 2000,
+    sentences: int = 60_000,
+) -> Corpus:
+    """The vocabulary, the title code names and the sentence pool.
+
+    The first `common` ML words take the top ranks; the rest are shuffled with the
+    made-up words, so real words such as "churn" can be rare. Drawing field texts
+    from a pool of sentences (each used about a dozen times in a 10,000-story bank)
+    keeps word statistics Zipf-like while building the bank several times faster.
+    """
     rng = random.Random(seed)
-    tail = made_up_words(rng, made_up + code_names, set(ML_WORDS))
-    vocabulary = list(dict.fromkeys(ML_WORDS)) + tail[:made_up]
-    weights = [1.0 / (rank + 1) for rank in range(len(vocabulary))]
-    return Corpus(vocabulary, list(itertools.accumulate(weights)), tail[made_up:])
+    ml = list(dict.fromkeys(ML_WORDS))
+    invented = made_up_words(rng, made_up + code_names, set(ml))
+    rest = ml[common:] + invented[:made_up]
+    rng.shuffle(rest)
+    vocabulary = ml[:common] + rest
+    return Corpus(vocabulary, invented[made_up:], sentence_pool(rng, vocabulary, sentences))
 
 
 def text(rng: random.Random, corpus: Corpus, words: int) -> str:
-    """Sentences of Zipf-drawn words, `words` words in all."""
-    drawn = rng.choices(corpus.vocabulary, cum_weights=corpus.cum_weights, k=words)
+    """Sentences from the pool, at least `words` words in all."""
     out: list[str] = []
-    for start in range(0, words, 12):
-        sentence = " ".join(drawn[start : start + 12])
-        out.append(sentence[:1].upper() + sentence[1:] + ".")
+    total = 0
+    while total < words:
+        sentence, length = rng.choice(corpus.sentences)
+        out.append(sentence)
+        total += length
     return " ".join(out)
 
 

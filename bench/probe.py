@@ -14,7 +14,10 @@ Prints one JSON line to stdout:
                          CLOCK_MONOTONIC, shared by all processes, so the parent
                          subtracts its own clock reading taken just before spawning
   in_process_s           first frame minus the top of this script (no interpreter start)
-  peak_rss_mib           ru_maxrss of this process after the app has exited
+  peak_rss_mib           peak resident memory of this process after the app has exited:
+                         VmHWM from /proc/self/status where there is one, because on
+                         Linux ru_maxrss of a spawned child starts at its parent's peak
+                         (kept across fork and exec); ru_maxrss elsewhere
 """
 
 import time
@@ -25,12 +28,13 @@ import json  # noqa: E402 - the clock above must be read before any import
 import resource  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 SIZE = (120, 40)
 
 
-def bare_app():  # noqa: ANN201 - textual is imported lazily, as part of what is measured
-    """A bare Textual app: Header, Static, Footer."""
+def bare_app() -> tuple[Any, str | None]:
+    """A bare Textual app: Header, Static, Footer (textual imported here: it is measured)."""
     from textual.app import App, ComposeResult
     from textual.widgets import Footer, Header, Static
 
@@ -43,7 +47,7 @@ def bare_app():  # noqa: ANN201 - textual is imported lazily, as part of what is
     return Bare(), None
 
 
-def coach_app(db: Path):  # noqa: ANN201
+def coach_app(db: Path) -> tuple[Any, str | None]:
     """Coach as the CLI starts it, minus click: open the store, load templates, make the app."""
     from coach.app import make_app
     from coach.bank import templates_in_use
@@ -54,11 +58,11 @@ def coach_app(db: Path):  # noqa: ANN201
     return app, "BankScreen"
 
 
-def exit_on_first_frame(app, screen_name: str | None, found: dict[str, float]) -> None:  # noqa: ANN001
+def exit_on_first_frame(app: Any, screen_name: str | None, found: dict[str, float]) -> None:
     """Wrap the app's `_display` so the first real frame of the wanted screen ends the run."""
     display = app._display
 
-    def first_frame_display(screen, renderable) -> None:  # noqa: ANN001
+    def first_frame_display(screen: Any, renderable: Any) -> None:
         display(screen, renderable)
         if found or renderable is None:
             return
@@ -71,6 +75,19 @@ def exit_on_first_frame(app, screen_name: str | None, found: dict[str, float]) -
     app._display = first_frame_display
 
 
+def peak_rss_mib() -> float:
+    """This process's own peak resident memory in MiB (see the module docstring)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        status = ""
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
 def main(argv: list[str]) -> int:
     kind = argv[0]
     app, screen_name = bare_app() if kind == "bare" else coach_app(Path(argv[1]))
@@ -80,11 +97,10 @@ def main(argv: list[str]) -> int:
     if not found:
         print(f"probe {kind}: the app exited without a first frame", file=sys.stderr)
         return 1
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result = {
         "first_frame_monotonic": found["monotonic"],
         "in_process_s": found["in_process"],
-        "peak_rss_mib": peak_kib / 1024,
+        "peak_rss_mib": peak_rss_mib(),
     }
     print(json.dumps(result))
     return 0

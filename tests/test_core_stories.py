@@ -67,7 +67,7 @@ def story_file(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
         ("title: T\ncolour: red\n", 2, "colour", "unknown key"),
         ("title: T\ntags: {a: 1}\n", 2, "tags", "must be a list"),
         ("title: T\nslug: Not A Slug\n", 2, "slug", "lowercase"),
-        ("title: [unclosed\n", 2, None, "not valid YAML"),
+        ("title: [unclosed\n", 1, None, "not valid YAML"),
         ("just text\n", 1, None, "must be a mapping"),
     ],
 )

@@ -47,13 +47,11 @@ def test_a_pending_migration_backs_up_the_file_first(
     def m002_extra(db: Database) -> None:
         db.execute("ALTER TABLE stories ADD COLUMN colour TEXT")
 
-    extended = migrations_module.Migrations("coach")
-    for m in migrations_module.migrations._migrations:
-        extended(name=m.name)(m.fn)
-    extended(name="m002_extra")(m002_extra)
-    monkeypatch.setattr("coach.store.db.migrations", extended)
     monkeypatch.setattr(
-        "coach.store.db.SCHEMA_NAMES", [*migrations_module.SCHEMA_NAMES, "m002_extra"]
+        migrations_module, "MIGRATIONS", [*migrations_module.MIGRATIONS, m002_extra]
+    )
+    monkeypatch.setattr(
+        migrations_module, "SCHEMA_NAMES", [*migrations_module.SCHEMA_NAMES, "m002_extra"]
     )
     migrated = open_store(db_path)
     columns = {r[1] for r in migrated.conn.execute("PRAGMA table_info(stories)")}

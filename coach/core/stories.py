@@ -8,8 +8,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateutil import parser as dateparser
-
 from coach.core.templates import TemplateSet
 from coach.core.yamlfile import YamlDoc
 
@@ -54,6 +52,8 @@ def is_slug(text: str) -> bool:
 
 
 def _one_date(text: str) -> str | None:
+    from dateutil import parser as dateparser  # only when there are dates to read
+
     text = text.strip()
     if text.lower() in _OPEN_END:
         return None

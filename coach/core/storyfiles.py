@@ -13,7 +13,7 @@ import yaml
 from coach.core.errors import InputError
 from coach.core.stories import Story, story_from_doc, story_to_dict
 from coach.core.templates import TemplateSet
-from coach.core.yamlfile import YamlDoc, read_yaml
+from coach.core.yamlfile import read_yaml
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -43,13 +43,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 def read_story_file(path: Path, templates: TemplateSet) -> list[LoadedStory]:
     """Every story in a file: one mapping, or a list of them."""
     doc = read_yaml(path)
-    if isinstance(doc.data, list):
-        items = []
-        for i, item in enumerate(doc.data):
-            node = doc.root.value[i] if isinstance(doc.root, yaml.SequenceNode) else None
-            items.append(YamlDoc(doc.name, item, node))
-    else:
-        items = [doc]
+    items = [doc.item(i) for i in range(len(doc.data))] if isinstance(doc.data, list) else [doc]
     if not items:
         raise InputError("holds no story", file=doc.name)
     return [LoadedStory(story_from_doc(item, templates), doc.name, item.line()) for item in items]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +15,38 @@ from coach.core.errors import InputError
 MAX_BYTES = 1_000_000
 """A story or template file larger than this is refused, not parsed."""
 
+SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""The safe loader, in C where libyaml is there: it constructs only plain data either way."""
 
-@dataclass(frozen=True)
+
+@dataclass
 class YamlDoc:
-    """A parsed YAML document and its node tree, so that errors can name a line."""
+    """A parsed document; its node tree (for the line of a key) is built only when a
+    message needs it. `base` locates this document inside its file's text."""
 
     name: str
     data: Any
-    root: yaml.Node | None
+    text: str | None = None
+    base: tuple[str | int, ...] = ()
+
+    @cached_property
+    def root(self) -> yaml.Node | None:
+        if self.text is None:
+            return None
+        try:
+            return yaml.compose(self.text, Loader=SafeLoader)
+        except yaml.YAMLError:
+            return None
+
+    def item(self, index: int) -> YamlDoc:
+        """The document for one entry of a list at the top of the file."""
+        return YamlDoc(self.name, self.data[index], self.text, (*self.base, index))
 
     def line(self, *path: str | int) -> int | None:
         """The 1-based line of the value at `path` (keys and list indexes), or of its parent."""
         node = self.root
         line = node.start_mark.line + 1 if node is not None else None
-        for step in path:
+        for step in (*self.base, *path):
             child = _child(node, step)
             if child is None:
                 break
@@ -55,10 +74,12 @@ def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
 
 def parse_yaml(text: str, name: str) -> YamlDoc:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        last_line = text.count("\n") + 1
+        if mark is not None and mark.line + 1 > last_line - 1 and exc.context_mark is not None:
+            mark = exc.context_mark  # the problem is the end of the file: say where it began
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "cannot be read"
         raise InputError(
@@ -66,7 +87,7 @@ def parse_yaml(text: str, name: str) -> YamlDoc:
         ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML ({exc}); fix the syntax", file=name) from None
-    return YamlDoc(name=name, data=data, root=root)
+    return YamlDoc(name=name, data=data, text=text)
 
 
 def read_yaml(path: Path) -> YamlDoc:
@@ -102,8 +123,4 @@ def parse_json(text: str, name: str) -> YamlDoc:
         raise InputError(
             f"not valid JSON ({exc.msg}); fix the syntax there", file=name, line=exc.lineno
         ) from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        root = None
-    return YamlDoc(name=name, data=data, root=root)
+    return YamlDoc(name=name, data=data, text=text)

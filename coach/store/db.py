@@ -7,10 +7,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from coach.store import migrations
 from coach.store.errors import StoreError
-from coach.store.migrations import SCHEMA_NAMES, migrations
 from coach.store.store import Store
 
 
@@ -47,7 +45,7 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> tuple[bool, list[str]]:
             "SELECT name FROM _sqlite_migrations WHERE migration_set = 'coach' ORDER BY rowid"
         )
     ]
-    newer = [name for name in applied if name not in SCHEMA_NAMES]
+    newer = [name for name in applied if name not in migrations.SCHEMA_NAMES]
     if newer:
         raise StoreError(
             f"{path}: written by a newer coach (schema {newer[-1]}); upgrade coach to open it"
@@ -74,20 +72,19 @@ def open_store(path: Path, *, session: str | None = None) -> Store:
         raise StoreError(f"{path}: cannot open ({exc})") from None
     try:
         has_tables, applied = _inspect(conn, path)
-        pending = [name for name in SCHEMA_NAMES if name not in applied]
+        pending = [name for name in migrations.SCHEMA_NAMES if name not in applied]
         if pending and has_tables:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             backup_to(conn, path.with_name(f"{path.name}.before-{pending[0]}-{stamp}.bak"))
-        db = Database(conn)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         if pending:
-            migrations.apply(db)
+            migrations.apply(conn)
     except StoreError:
         conn.close()
         raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path}: cannot use this database ({exc})") from None
-    return Store(db, path=path, session=session)
+    return Store(conn, path=path, session=session)

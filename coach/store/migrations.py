@@ -1,13 +1,38 @@
-"""Numbered schema migrations. Append a function; never edit one that has shipped."""
+"""Numbered schema migrations. Append a function; never edit one that has shipped.
+
+They run through sqlite-utils' Migrations, which is imported only when one is pending:
+opening an up-to-date database does not pay for importing sqlite-utils.
+"""
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-migrations = Migrations("coach")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Migration = Callable[["Database"], None]
+MIGRATIONS: list[Migration] = []
 
 
-@migrations()
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+def apply(conn: sqlite3.Connection) -> None:
+    """Apply every migration not yet recorded in `_sqlite_migrations`, in order."""
+    from sqlite_utils import Database, Migrations
+
+    steps = Migrations("coach")
+    for fn in MIGRATIONS:
+        steps(name=fn.__name__)(fn)
+    steps.apply(Database(conn))
+
+
+@migration
 def m001_initial(db: Database) -> None:
     db.execute(
         """
@@ -62,5 +87,5 @@ def m001_initial(db: Database) -> None:
     )
 
 
-SCHEMA_NAMES = [m.name for m in migrations._migrations]
+SCHEMA_NAMES = [fn.__name__ for fn in MIGRATIONS]
 """Every migration this version of coach knows, in order."""

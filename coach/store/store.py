@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from coach.core.stories import Story, parse_dates, slugify
 from coach.store.errors import StoreError
 from coach.store.search import fts_query
@@ -98,9 +96,8 @@ def _row(r: sqlite3.Row | tuple[Any, ...]) -> StoryRow:
 class Store:
     """The story bank. One Store per thread: its connection belongs to the thread using it."""
 
-    def __init__(self, db: Database, *, path: Path, session: str | None = None) -> None:
-        self.db = db
-        self.conn = db.conn
+    def __init__(self, conn: sqlite3.Connection, *, path: Path, session: str | None = None) -> None:
+        self.conn = conn
         self.path = path
         self.session = session or uuid.uuid4().hex
 

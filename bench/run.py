@@ -1,0 +1,397 @@
+"""coach's benchmarks: prints one JSON object of named figures to stdout.
+
+    python bench/run.py [--quick]
+
+Each figure is {"value", "unit", "goal"} (goal null when there is none); a figure
+that is a ratio also carries the "baseline" it was divided by, measured in the same
+run, and some carry a "detail" object of raw numbers. Progress goes to stderr.
+Start-up and memory are measured in fresh processes (bench/probe.py); search and
+saving in this process, over one 10,000-story bank built here from a fixed seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import Corpus, make_corpus, stories  # noqa: E402
+
+from coach.store import Store, open_store  # noqa: E402
+
+SEED = 20240611
+BANK_SIZE = 10_000
+PROBE = HERE / "probe.py"
+PROBE_TIMEOUT_S = 120
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much to measure: --quick trades precision for about a minute of run time."""
+
+    quick: bool
+    start_runs: int
+    search_rounds: int
+    saves: int
+
+
+PLANS = {
+    True: Plan(quick=True, start_runs=5, search_rounds=5, saves=300),
+    False: Plan(quick=False, start_runs=11, search_rounds=30, saves=2000),
+}
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def figure(value: float, unit: str, goal: str | None, **extra: Any) -> dict[str, Any]:
+    """One named figure of the output."""
+    return {"value": round(value, 3), "unit": unit, "goal": goal, **extra}
+
+
+def percentile(samples: list[float], pct: float) -> float:
+    """The nearest-rank percentile (pct in 0..100) of the samples."""
+    ordered = sorted(samples)
+    rank = math.ceil(pct / 100 * len(ordered))
+    return ordered[max(0, min(len(ordered), rank) - 1)]
+
+
+# -- the banks ------------------------------------------------------------------------
+
+
+def build_empty(path: Path) -> None:
+    """A database that exists and is migrated, with no stories."""
+    open_store(path).close()
+
+
+def build_bank(path: Path, corpus: Corpus, count: int) -> None:
+    """`count` synthetic stories, inserted in one transaction."""
+    started = time.perf_counter()
+    store = open_store(path)
+    with store.write():
+        for number, story in enumerate(stories(SEED, corpus, count), 1):
+            store.create_story(story)
+            if number % 2000 == 0:
+                log(f"  {number} stories ({time.perf_counter() - started:.0f} s)")
+    store.close()
+    size = path.stat().st_size / 2**20
+    log(f"built {count} stories in {time.perf_counter() - started:.1f} s ({size:.0f} MiB)")
+
+
+# -- start-up and memory ----------------------------------------------------------------
+
+
+def probe_env(config_dir: Path) -> dict[str, str]:
+    """The environment of a probe: no user templates, no Textual dev tools."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env["COACH_CONFIG"] = str(config_dir)
+    env.pop("COACH_DB", None)
+    return env
+
+
+def run_probe(args: list[str], env: dict[str, str]) -> dict[str, float]:
+    """One fresh process to its first frame: seconds from spawn, and its peak memory."""
+    spawned = time.monotonic()
+    try:
+        done = subprocess.run(
+            [sys.executable, str(PROBE), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=PROBE_TIMEOUT_S,
+        )
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"probe {args} saw no first frame in {PROBE_TIMEOUT_S} s") from None
+    wall = time.monotonic() - spawned
+    if done.returncode != 0:
+        raise RuntimeError(f"probe {args} failed:\n{done.stderr}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return {
+        "first_frame_s": result["first_frame_monotonic"] - spawned,
+        "in_process_s": result["in_process_s"],
+        "wall_s": wall,
+        "peak_rss_mib": result["peak_rss_mib"],
+    }
+
+
+def measure_starts(
+    variants: dict[str, list[str]], runs: int, env: dict[str, str]
+) -> dict[str, list[dict[str, float]]]:
+    """`runs` probes of every variant, interleaved so drifts in load hit all alike.
+
+    One unmeasured run of each first, to write bytecode and warm the page cache.
+    """
+    for args in variants.values():
+        run_probe(args, env)
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
+    for round_number in range(runs):
+        for name, args in variants.items():
+            results[name].append(run_probe(args, env))
+        medians = {n: statistics.median(r["first_frame_s"] for r in v) for n, v in results.items()}
+        shown = ", ".join(f"{n} {s * 1000:.0f} ms" for n, s in medians.items())
+        log(f"  start-up round {round_number + 1}/{runs}: medians so far {shown}")
+    return results
+
+
+def median_of(results: list[dict[str, float]], key: str) -> float:
+    """The median of one measure over a variant's probe runs."""
+    return statistics.median(r[key] for r in results)
+
+
+def start_figures(results: dict[str, list[dict[str, float]]]) -> dict[str, Any]:
+    """The two start-up ratios and the peak memory of the 10k bank."""
+    bare = median_of(results["bare"], "first_frame_s")
+    baseline = {
+        "what": "bare Textual app (Header, Static, Footer) to its first frame, headless",
+        "value": round(bare, 4),
+        "unit": "s",
+        "peak_rss_mib": round(median_of(results["bare"], "peak_rss_mib"), 1),
+    }
+    out: dict[str, Any] = {}
+    for name, variant, goal in (
+        ("start_empty_ratio", "empty", "<= 1.3"),
+        ("start_10k_ratio", "10k", "<= 1.6"),
+    ):
+        coach = median_of(results[variant], "first_frame_s")
+        out[name] = figure(
+            coach / bare,
+            "ratio",
+            goal,
+            baseline=baseline,
+            detail={
+                "first_frame_s": round(coach, 4),
+                "in_process_s": round(median_of(results[variant], "in_process_s"), 4),
+                "wall_s": round(median_of(results[variant], "wall_s"), 4),
+                "runs": len(results[variant]),
+            },
+        )
+    rss = median_of(results["10k"], "peak_rss_mib")
+    out["peak_rss_10k_mb"] = figure(rss, "MiB", "< 150")
+    return out
+
+
+# -- search -------------------------------------------------------------------------------
+
+
+SEARCH_TIMEOUT_S = 1.0
+"""A search running longer than this is interrupted and counted as taking exactly this long."""
+SEARCH_BUDGET_S = 1.0
+"""Seconds of repeated runs per query; a slow query is run fewer times (at least once)."""
+
+
+def search_queries(corpus: Corpus) -> dict[str, list[str]]:
+    """What people type in the bank's search box, by kind; each string is one search."""
+    rare = corpus.ml_word_near(3000)
+    middling = corpus.ml_word_near(600)
+    code, other_code = [name for name in corpus.code_names if len(name) >= 8][:2]
+    return {
+        "selective word": [code, other_code, rare, corpus.word(3500)],
+        "word being typed": [rare[:n] for n in range(1, len(rare))]
+        + [code[:n] for n in range(2, len(code))],
+        "two words": [f"{rare} {middling}", f"{code} {corpus.word(0)}", f"{middling} {rare}"],
+        "common word": [corpus.word(0), corpus.word(1), f"{corpus.word(0)} {corpus.word(1)}"],
+        "nasty input": [
+            f'"{rare} AND (',
+            f"{middling} OR (",
+            f"NOT {rare}",
+            f"{rare}^ -{middling}",
+            f"col:{code} *",
+            '"',
+            "*",
+        ],
+    }
+
+
+class Interrupted(Exception):
+    """A search ran past SEARCH_TIMEOUT_S."""
+
+
+def search_once(store: Store, query: str) -> float:
+    """Seconds for what the bank does per search: the first page and the count.
+
+    SQLite's progress handler interrupts the search at SEARCH_TIMEOUT_S, so one
+    pathological query cannot stall the whole run.
+    """
+    started = time.perf_counter()
+    deadline = started + SEARCH_TIMEOUT_S
+    store.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 10_000)
+    try:
+        store.list_stories(search=query, limit=100)
+        store.count_stories(search=query)
+    except sqlite3.OperationalError as exc:
+        if "interrupted" not in str(exc):
+            raise
+        raise Interrupted(query) from None
+    finally:
+        store.conn.set_progress_handler(None, 0)
+    return time.perf_counter() - started
+
+
+def time_query(store: Store, query: str, rounds: int) -> tuple[list[float], bool]:
+    """`rounds` samples (ms) of one query, and whether it ran out of time.
+
+    After a warm-up run, the query is repeated up to `rounds` times while the total
+    stays within SEARCH_BUDGET_S; when that allows fewer runs (or none: then the
+    warm-up counts), the runs made are repeated to make up `rounds` samples, so
+    every query weighs the same in the percentiles.
+    """
+    try:
+        warm_up = search_once(store, query)
+    except Interrupted:
+        return [SEARCH_TIMEOUT_S * 1000] * rounds, True
+    measured: list[float] = []
+    spent = warm_up
+    while len(measured) < rounds and spent + warm_up <= SEARCH_BUDGET_S:
+        try:
+            seconds = search_once(store, query)
+        except Interrupted:
+            seconds = SEARCH_TIMEOUT_S
+        measured.append(seconds * 1000)
+        spent += seconds
+    if not measured:
+        measured = [warm_up * 1000]
+    return list(itertools.islice(itertools.cycle(measured), rounds)), False
+
+
+def search_figures(store: Store, corpus: Corpus, rounds: int) -> dict[str, Any]:
+    """p50 and p99 over every query of the mix, each weighing `rounds` samples."""
+    queries = search_queries(corpus)
+    samples: dict[str, list[float]] = {kind: [] for kind in queries}
+    median_ms: dict[str, float] = {}
+    timed_out: list[str] = []
+    for kind, kind_queries in queries.items():
+        for query in kind_queries:
+            times, interrupted = time_query(store, query, rounds)
+            samples[kind] += times
+            median_ms[query] = statistics.median(times)
+            if interrupted:
+                timed_out.append(query)
+    every = [ms for kind in samples.values() for ms in kind]
+    by_kind = {
+        kind: {"p50_ms": round(percentile(ms, 50), 3), "max_ms": round(max(ms), 3)}
+        for kind, ms in samples.items()
+    }
+    slowest = sorted(median_ms.items(), key=lambda item: -item[1])[:8]
+    for kind, stats in by_kind.items():
+        log(f"  search {kind}: {stats}")
+    log(f"  slowest queries (median ms): {[(q, round(ms, 1)) for q, ms in slowest]}")
+    if timed_out:
+        log(f"  interrupted after {SEARCH_TIMEOUT_S} s: {timed_out}")
+    detail = {
+        "queries": sum(len(qs) for qs in queries.values()),
+        "samples_per_query": rounds,
+        "by_kind": by_kind,
+        "slowest_median_ms": {q: round(ms, 2) for q, ms in slowest},
+        "interrupted_at_ms": SEARCH_TIMEOUT_S * 1000,
+        "interrupted": timed_out,
+    }
+    return {
+        "search_10k_p50_ms": figure(percentile(every, 50), "ms", "< 5", detail=detail),
+        "search_10k_p99_ms": figure(percentile(every, 99), "ms", "< 50"),
+    }
+
+
+# -- saving ------------------------------------------------------------------------------
+
+
+def save_figures(store: Store, corpus: Corpus, saves: int) -> dict[str, Any]:
+    """One keystroke per save on a ~150-word field of a story in the middle of the bank."""
+    story_id = BANK_SIZE // 2
+    key = "findings"
+    words = random.Random(SEED).choices(corpus.vocabulary[:500], k=150)
+    text = " ".join(words)
+    _, rev = store.field_state(story_id, key)
+    rev = store.save_field(story_id, key, text, rev).rev
+    typed = "and then we found that the label leakage came from the join "
+    samples: list[float] = []
+    for number in range(saves):
+        text += typed[number % len(typed)]
+        started = time.perf_counter()
+        result = store.save_field(story_id, key, text, rev)
+        samples.append((time.perf_counter() - started) * 1000)
+        if result.conflict is not None:
+            raise RuntimeError("a save in the benchmark reported a conflict")
+        rev = result.rev
+    log(f"  {saves} saves: p50 {percentile(samples, 50):.3f} ms, max {max(samples):.1f} ms")
+    detail = {"saves": saves, "max_ms": round(max(samples), 3)}
+    return {
+        "save_p50_ms": figure(percentile(samples, 50), "ms", "< 2", detail=detail),
+        "save_p99_ms": figure(percentile(samples, 99), "ms", None),
+    }
+
+
+# -- the run -----------------------------------------------------------------------------
+
+
+def timed(label: str, step: Callable[[], Any]) -> Any:
+    """Run one step of the benchmark, saying on stderr how long it took."""
+    started = time.perf_counter()
+    log(f"{label} ...")
+    result = step()
+    log(f"{label}: {time.perf_counter() - started:.1f} s")
+    return result
+
+
+def run(plan: Plan, workdir: Path) -> dict[str, Any]:
+    """Build the banks in `workdir`, then measure every figure."""
+    corpus = make_corpus(SEED)
+    empty, bank = workdir / "empty.db", workdir / "bank.db"
+    build_empty(empty)
+    timed(f"building the {BANK_SIZE} story bank", lambda: build_bank(bank, corpus, BANK_SIZE))
+    variants = {"bare": ["bare"], "empty": ["coach", str(empty)], "10k": ["coach", str(bank)]}
+    env = probe_env(workdir / "config")
+    starts = timed("start-up", lambda: measure_starts(variants, plan.start_runs, env))
+    figures = start_figures(starts)
+    store = open_store(bank)
+    try:
+        figures |= timed("search", lambda: search_figures(store, corpus, plan.search_rounds))
+        figures |= timed("saving", lambda: save_figures(store, corpus, plan.saves))
+    finally:
+        store.close()
+    return figures
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "cpu_count": os.cpu_count(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, about a minute")
+    args = parser.parse_args()
+    plan = PLANS[args.quick]
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
+        figures = run(plan, Path(tmp))
+    log(f"done in {time.perf_counter() - started:.0f} s")
+    output = {**figures, "machine": machine(), "quick": plan.quick}
+    print(json.dumps(output, indent=2))
+
+
+if __name__ == "__main__":
+    main()
