@@ -210,7 +210,7 @@ def test_filters_by_tag_template_competency_and_archive(store: Store) -> None:
 def test_duplicate_and_delete(store: Store) -> None:
     original = store.create_story(story(goal="Text"))
     copy = store.duplicate(original)
-    assert store.row(copy).title == "Churn model (copy)"
+    assert store.row(copy).title == "Copy of Churn model"
     assert store.fields(copy) == {"goal": "Text"}
     store.delete(original)
     assert store.row(original) is None

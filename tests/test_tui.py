@@ -170,7 +170,7 @@ async def test_archive_duplicate_and_show_archived(samples: Store, db_path: Path
         await pilot.pause()
         assert table(app).row_count == 7
         copy = int(table(app).current_key)
-        assert app.store.row(copy).title.endswith("(copy)")
+        assert app.store.row(copy).title.startswith("Copy of ")
         await pilot.press("a")
         await pilot.pause()
         assert table(app).row_count == 6
@@ -306,3 +306,43 @@ async def test_the_palette_opens_a_story_by_its_text(samples: Store, db_path: Pa
         await pilot.pause(0.3)
         assert isinstance(app.screen, FormScreen)
         assert app.screen.story_id == samples.find("churn-leakage").id
+
+
+async def test_enter_in_the_delete_dialog_keeps_the_story(samples: Store, db_path: Path) -> None:
+    app = app_on(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = table(app).current_key
+        await pilot.press("x", "enter")
+        await pilot.pause()
+        assert app.store.row(int(first)) is not None
+
+
+async def test_a_narrow_terminal_drops_the_guide_then_the_outline(
+    samples: Store, db_path: Path
+) -> None:
+    story = samples.find("churn-leakage")
+    app = app_on(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.open_story(story.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert not app.screen.query_one("#guide").display
+        assert app.screen.query_one("#outline").display
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.query_one("#guide").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.screen.query_one("#outline").display
+        assert app.screen.query_one("#meta-title").region.width > 20
+
+
+async def test_filters_with_no_match_do_not_call_the_bank_empty(
+    samples: Store, db_path: Path
+) -> None:
+    app = app_on(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"zzqqxx")
+        await pilot.pause(0.4)
+        status = str(app.screen.query_one("#status").render())
+        assert "No story matches" in status

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coach.core.templates import FieldSpec, FormTemplate
 from coach.core.text import speaking_seconds, word_count
@@ -34,15 +35,24 @@ def has_number(text: str) -> bool:
     return bool(_NUMBER.search(text))
 
 
+@lru_cache(maxsize=32)
+def _vague_pattern(vague_words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not vague_words:
+        return None
+    words = sorted(vague_words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
 def vague_words_without_figure(text: str, vague_words: tuple[str, ...]) -> list[str]:
     """The vague words used in sentences that give no figure, in order of first use."""
+    pattern = _vague_pattern(vague_words)
     found: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
-        if has_number(sentence):
-            continue
-        lowered = sentence.lower()
-        for word in vague_words:
-            if word not in found and re.search(rf"\b{re.escape(word)}\b", lowered):
+    if pattern is None:
+        return found
+    for sentence in _SENTENCE_END.split(text.lower()):
+        for match in pattern.finditer(sentence):
+            word = match.group(0)
+            if word not in found and not has_number(sentence):
                 found.append(word)
     return found
 

@@ -21,6 +21,8 @@ from coach.widgets.story_table import Row, StoryTable
 
 SEARCH_DELAY = 0.15
 """Seconds of quiet in the search box before the table follows it."""
+RANK_LIMIT = 1000
+"""Searches matching more stories than this list them newest first instead of best first."""
 
 
 class BankScreen(Screen[None]):
@@ -57,21 +59,19 @@ class BankScreen(Screen[None]):
             yield Input(placeholder="/ search every field", id="search")
             yield Select[str]([], prompt="any tag", id="tag")
             yield Select[str](
-                [(t.title, name) for name, t in self.coach.templates.templates.items()],
+                [(name, name) for name in self.coach.templates.names()],
                 prompt="any form",
                 id="template",
             )
             yield Select[str]([], prompt="any competency", id="competency")
         yield StoryTable(
-            [("Title", 46), ("Form", 8), ("Tags", 22), ("Ready", 16), ("Changed", 10)],
+            [("Title", 40), ("Form", 8), ("Tags", 22), ("Ready", 16), ("Changed", 10)],
             id="stories",
         )
         yield Static("", id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_filters()
-        self.reload()
         self.query_one(StoryTable).focus()
         if self.coach.new_template is not None:
             template, self.coach.new_template = self.coach.new_template, None
@@ -80,8 +80,9 @@ class BankScreen(Screen[None]):
             self.call_after_refresh(self._offer_samples)
 
     def on_screen_resume(self) -> None:
-        self.refresh_filters()
+        """On first show and on every return from a form: the table first, filters after."""
         self.reload(keep=self.query_one(StoryTable).current_key)
+        self.call_after_refresh(self.refresh_filters)
 
     # -- the table ------------------------------------------------------------------
 
@@ -114,11 +115,11 @@ class BankScreen(Screen[None]):
             return Completeness(len(fields), 0, len(fields), ())
         return lint_story(template, fields)
 
-    def _fetch(self, filters: dict[str, Any]) -> Any:
+    def _fetch(self, filters: dict[str, Any], ranked: bool) -> Any:
         store = self.coach.store
 
         def fetch(offset: int, limit: int) -> list[Row]:
-            rows = store.list_stories(**filters, limit=limit, offset=offset)
+            rows = store.list_stories(**filters, limit=limit, offset=offset, ranked=ranked)
             fields = store.fields_for(r.id for r in rows)
             return [(str(r.id), self._cells(r, self._completeness(r, fields[r.id]))) for r in rows]
 
@@ -127,14 +128,21 @@ class BankScreen(Screen[None]):
     def reload(self, keep: str | None = None) -> None:
         filters = self._filters()
         total = self.coach.store.count_stories(**filters)
-        self.query_one(StoryTable).reset(total, self._fetch(filters), keep=keep)
-        kind = "archived stories" if self.show_archived else "stories"
-        status = f"{total} {kind}"
+        fetch = self._fetch(filters, ranked=total <= RANK_LIMIT)
+        self.query_one(StoryTable).reset(total, fetch, keep=keep)
+        self.query_one("#status", Static).update(self._status(total, filters))
+
+    def _status(self, total: int, filters: dict[str, Any]) -> str:
+        kind = "archived " if self.show_archived else ""
+        status = f"{total} {kind}stor{'y' if total == 1 else 'ies'}"
         if filters["search"]:
             status += f" matching {filters['search']!r}"
-        if not total and not filters["search"] and not self.show_archived:
+        narrowed = any(filters[k] for k in ("search", "tag", "template", "competency"))
+        if not total and narrowed:
+            status = "No story matches: esc clears the search; the drop-downs clear the filters."
+        elif not total and not self.show_archived and self.coach.store.is_empty():
             status = "No stories yet: press n to write one, or l to load the samples."
-        self.query_one("#status", Static).update(status)
+        return status
 
     def refresh_filters(self) -> None:
         store = self.coach.store
@@ -199,6 +207,9 @@ class BankScreen(Screen[None]):
         self.refresh_filters()
         self.reload()
         loaded = len(report.created)
+        if not loaded:
+            self.notify("The sample stories are in the bank already.")
+            return
         self.notify(f"Loaded {loaded} sample stor{'y' if loaded == 1 else 'ies'}.")
 
     def open_story(self, story_id: int) -> None:
@@ -267,7 +278,8 @@ class BankScreen(Screen[None]):
                 self.notify(f"Deleted {row.title!r}.")
 
         question = f"Delete {row.title!r} and its whole history?\n\nThis cannot be undone."
-        self.app.push_screen(ConfirmDialog(question, "Delete", "Keep"), answer)
+        dialog = ConfirmDialog(question, "Delete", "Keep", default=False)
+        self.app.push_screen(dialog, answer)
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

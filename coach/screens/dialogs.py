@@ -25,11 +25,15 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(
+        self, question: str, yes: str = "Yes", no: str = "No", default: bool = True
+    ) -> None:
         super().__init__(classes="dialog")
         self.question = question
         self.yes = yes
         self.no = no
+        self.default = default
+        """Which button has focus, so which answer enter gives."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -39,7 +43,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(f"{self.no} (n)", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#yes" if self.default else "#no", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -69,7 +73,8 @@ class NewStoryDialog(ModalScreen[tuple[str, str] | None]):
                 for t in self.templates.templates.values()
             ]
             yield OptionList(*options, id="template")
-            yield Static("enter: create · esc: cancel", classes="dim")
+            yield Static("", id="new-problem", classes="problem")
+            yield Static("enter: create · tab: choose the form · esc: cancel", classes="dim")
 
     def on_mount(self) -> None:
         chooser = self.query_one("#template", OptionList)
@@ -82,7 +87,7 @@ class NewStoryDialog(ModalScreen[tuple[str, str] | None]):
         title = self.query_one("#title", Input).value.strip()
         chooser = self.query_one("#template", OptionList)
         if not title:
-            self.notify("Give the story a title first.", severity="warning")
+            self.query_one("#new-problem", Static).update("Give the story a title first.")
             self.query_one("#title", Input).focus()
             return
         index = chooser.highlighted or 0

@@ -38,6 +38,8 @@ class FormScreen(Screen[None]):
         self.story_id = story_id
         self.current = "details"
         self._warned = False
+        self._show_guide: bool | None = None
+        """The user's F3 choice; None follows the terminal's width."""
 
     @property
     def coach(self) -> CoachApp:
@@ -66,6 +68,16 @@ class FormScreen(Screen[None]):
         self.query_one(Guide).show_template(self.template)
         self.set_interval(SAVE_EVERY, self.flush)
         self.go_to(self.template.fields[0].key)
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def _layout(self) -> None:
+        """Narrow terminals drop the guide (F3 brings it back), then the outline."""
+        width = self.size.width
+        guide = self.query_one(Guide)
+        guide.display = self._show_guide if self._show_guide is not None else width >= 110
+        self.query_one("#outline").display = width >= 90
 
     def on_unmount(self) -> None:
         self.flush()
@@ -205,8 +217,8 @@ class FormScreen(Screen[None]):
         self.go_to(self.current)
 
     def action_toggle_guide(self) -> None:
-        guide = self.query_one(Guide)
-        guide.display = not guide.display
+        self._show_guide = not self.query_one(Guide).display
+        self._layout()
 
     def action_revisions(self) -> None:
         from coach.screens.dialogs import RevisionsDialog

@@ -170,11 +170,15 @@ class Store:
         archived: bool | None = False,
         limit: int | None = None,
         offset: int = 0,
+        ranked: bool = True,
     ) -> list[StoryRow]:
-        """Stories matching every filter given: best match first when searching, else newest."""
+        """Stories matching every filter given: best match first when searching and `ranked`,
+        else newest first. (Ranking scores every match: callers skip it for broad searches.)"""
         source, where, params = self._where(search, tag, template, competency, archived)
         searching = source != "stories s"
-        order = "story_search.rank, s.id DESC" if searching else "s.updated_at DESC, s.id DESC"
+        order = "s.updated_at DESC, s.id DESC"
+        if searching and ranked:
+            order = "story_search.rank, s.id DESC"
         sql = f"SELECT {_ROW_COLUMNS} FROM {source}{where} ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -419,7 +423,7 @@ class Store:
 
     def duplicate(self, story_id: int) -> int:
         story = self.story(story_id)
-        story.title = f"{story.title} (copy)"
+        story.title = f"Copy of {story.title}"
         story.slug = ""
         story.archived = False
         return self.create_story(story)

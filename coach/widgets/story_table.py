@@ -19,8 +19,8 @@ class StoryTable(DataTable[str]):
     cursor or the scroll bar comes near the last row loaded.
     """
 
-    PAGE = 100
-    MARGIN = 30
+    PAGE = 60
+    MARGIN = 15
 
     def __init__(self, columns: Sequence[tuple[str, int | None]], **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
@@ -33,11 +33,26 @@ class StoryTable(DataTable[str]):
         for label, width in self._columns:
             self.add_column(label, key=label.lower(), width=width)
 
+    def on_resize(self) -> None:
+        """The first column takes whatever width the others leave."""
+        if not self.columns:
+            return
+        first, *rest = self.columns.values()
+        others = sum(c.width + 2 * self.cell_padding for c in rest)
+        first.width = max(16, self.size.width - others - 2 * self.cell_padding - 1)
+        self._clear_caches()
+        self._require_update_dimensions = True
+        self.refresh()
+
     def reset(self, total: int, fetch: Fetch, *, keep: str | None = None) -> None:
         """Show a new result set, keeping the cursor on row `keep` if it is still there."""
         self.total = total
         self._fetch = fetch
-        self.clear()
+        self._loading = True
+        try:
+            self.clear()
+        finally:
+            self._loading = False
         self._load_more()
         if keep is not None:
             self.select(keep)
