@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,16 @@ class Context:
 
     @property
     def store(self) -> Any:
+        """The store, which must exist already: reading commands never create a database."""
+        if self._store is None and not self.db_path.exists():
+            raise InputError(
+                f"no coach database at {self.db_path}; `coach` or `coach import` creates one, "
+                "or give the right --db"
+            )
+        return self.open_store()
+
+    def open_store(self) -> Any:
+        """The store, created if there is none yet."""
         if self._store is None:
             from coach.store import open_store
 
@@ -66,7 +77,15 @@ def reported(func: F) -> F:
             return func(*args, **kwargs)
         except (InputError, StoreError) as exc:
             fail(str(exc))
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+        except sqlite3.DatabaseError as exc:
+            fail(f"the database is damaged or unreadable ({exc}); restore a backup or give --db")
+        except (
+            click.exceptions.Exit,
+            click.ClickException,
+            SystemExit,
+            KeyboardInterrupt,
+            BrokenPipeError,
+        ):
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence, said plainly
             if os.environ.get("COACH_DEBUG"):
@@ -82,9 +101,9 @@ pass_ctx = click.make_pass_decorator(Context)
 def _open_tui(ctx: Context, *, new_template: str | None = None) -> None:
     from coach.app import make_app
 
-    store = ctx.store
     if new_template is not None:
         ctx.templates.get(new_template)
+    store = ctx.open_store()
     app = make_app(store=store, templates=ctx.templates, new_template=new_template)
     app.run()
 
@@ -92,7 +111,7 @@ def _open_tui(ctx: Context, *, new_template: str | None = None) -> None:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     envvar="COACH_DB",
     help="Database file (default: coach.db in the user data folder; env COACH_DB).",
 )
@@ -203,10 +222,12 @@ def show(ctx: Context, story: str, as_json: bool) -> None:
 @reported
 def import_(ctx: Context, paths: tuple[Path, ...], replace: bool, skip_existing: bool) -> None:
     """Import story files (YAML or JSON) or folders of them, all or nothing."""
-    from coach.bank import import_paths
+    from coach.bank import import_loaded
+    from coach.core.storyfiles import read_story_files
 
     existing = "replace" if replace else "skip" if skip_existing else "error"
-    report = import_paths(ctx.store, list(paths), ctx.templates, existing=existing)
+    loaded = read_story_files(list(paths), ctx.templates)
+    report = import_loaded(ctx.open_store(), loaded, existing=existing)
     for label, slugs in (
         ("imported", report.created),
         ("replaced", report.replaced),
@@ -286,3 +307,21 @@ def backup(ctx: Context, path: Path, force: bool) -> None:
         tmp.unlink(missing_ok=True)
         raise InputError(f"cannot write ({exc.strerror})", file=str(path)) from None
     click.echo(f"backed up to {path}")
+
+
+def run() -> None:
+    """The `coach` command: click's own usage errors said in one line too."""
+    try:
+        status = main.main(standalone_mode=False)
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "coach"
+        fail(f"{exc.format_message().rstrip('.')}; see {where} --help")
+    except click.ClickException as exc:
+        fail(exc.format_message())
+    except click.Abort:
+        fail("aborted", 1)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    sys.exit(status if isinstance(status, int) else 0)

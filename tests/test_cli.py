@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -140,7 +142,7 @@ def test_a_bad_file_imports_nothing(db_path: Path, tmp_path: Path) -> None:
     )
     line = one_line_error(run(db_path, "import", str(folder)))
     assert line.startswith("coach: ") and "b-bad.yaml:4: fields.result: must be text" in line
-    assert listing(db_path) == []
+    assert not db_path.exists()
 
 
 def test_importing_an_existing_slug_refuses_replaces_or_skips(loaded: Path, tmp_path: Path) -> None:
@@ -209,3 +211,60 @@ def test_backup_command(loaded: Path, tmp_path: Path) -> None:
     assert run(loaded, "backup", str(target)).exit_code == 0
     assert len(listing(target)) == len(listing(loaded))
     assert "--force" in one_line_error(run(loaded, "backup", str(target)))
+
+
+def coach_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed entry point's code path, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "coach", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_usage_errors_are_one_line_too(db_path: Path) -> None:
+    result = coach_process("--db", str(db_path), "export", "--format", "pdf")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "'pdf' is not one of" in result.stderr and "coach export --help" in result.stderr
+
+
+def test_a_damaged_database_is_refused_in_one_line(loaded: Path) -> None:
+    import sqlite3
+
+    sqlite3.connect(loaded).execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    with loaded.open("r+b") as handle:
+        handle.seek(20480)
+        handle.write(b"\xff" * 20480)
+    before = loaded.read_bytes()
+    result = coach_process("--db", str(loaded), "list")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "damaged" in result.stderr
+    assert loaded.read_bytes() == before
+
+
+def test_reading_commands_do_not_create_a_database(tmp_path: Path) -> None:
+    db = tmp_path / "typo" / "coach.db"
+    line = one_line_error(run(db, "list"))
+    assert "no coach database" in line
+    assert not db.parent.exists()
+
+
+def test_a_failed_import_creates_no_database(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("template: star\n")
+    one_line_error(run(db, "import", str(bad)))
+    assert not db.exists()
+
+
+def test_a_closed_pipe_is_not_an_error_message(loaded: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "coach", "--db", str(loaded), "export", "--out", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    _, err = proc.communicate()
+    assert b"Traceback" not in err and b"unexpected" not in err

@@ -11,6 +11,9 @@ from coach.store import migrations
 from coach.store.errors import StoreError
 from coach.store.store import Store
 
+CHECK_UP_TO_BYTES = 64 * 1024 * 1024
+"""Databases up to this size are checked for damage when opened (about 1 ms a megabyte)."""
+
 
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
@@ -37,6 +40,10 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> tuple[bool, list[str]]:
         ) from None
     if not tables:
         return False, []
+    if path.stat().st_size <= CHECK_UP_TO_BYTES:
+        verdict = " ".join(str(conn.execute("PRAGMA quick_check(1)").fetchone()[0]).split())
+        if verdict != "ok":
+            raise StoreError(f"{path}: the database is damaged ({verdict}); restore a backup")
     if "coach_meta" not in tables or "_sqlite_migrations" not in tables:
         raise StoreError(f"{path}: not a coach database; give another --db path")
     applied = [
