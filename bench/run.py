@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE))
 from corpus import Corpus, make_corpus, stories  # noqa: E402
 
 from coach.store import Store, open_store  # noqa: E402
+from coach.store.store import RANK_LIMIT  # noqa: E402
 
 SEED = 20240611
 BANK_SIZE = 10_000
@@ -226,7 +227,8 @@ class Interrupted(Exception):
 
 
 def search_once(store: Store, query: str) -> float:
-    """Seconds for what the bank does per search: the first page and the count.
+    """Seconds for what the bank does per search: the count, then the first page
+    (ranked best first unless the search matches more than RANK_LIMIT stories).
 
     SQLite's progress handler interrupts the search at SEARCH_TIMEOUT_S, so one
     pathological query cannot stall the whole run.
@@ -235,8 +237,8 @@ def search_once(store: Store, query: str) -> float:
     deadline = started + SEARCH_TIMEOUT_S
     store.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 10_000)
     try:
-        store.list_stories(search=query, limit=100)
-        store.count_stories(search=query)
+        total = store.count_stories(search=query)
+        store.list_stories(search=query, limit=60, ranked=total <= RANK_LIMIT)
     except sqlite3.OperationalError as exc:
         if "interrupted" not in str(exc):
             raise

@@ -205,6 +205,11 @@ def test_filters_by_tag_template_competency_and_archive(store: Store) -> None:
     assert {r.id for r in store.list_stories()} == {b}
     assert {r.id for r in store.list_stories(archived=True)} == {a}
     assert store.distinct("tags") == ["nlp", "vision"]
+    store.update_meta(b, Story(title="B", template="star", tags=["audio"]))
+    assert store.distinct("tags") == ["audio", "nlp"]
+    assert {r.id for r in store.list_stories(tag="audio", archived=None)} == {b}
+    store.delete(b)
+    assert store.distinct("tags") == ["nlp"]
 
 
 def test_duplicate_and_delete(store: Store) -> None:

@@ -16,13 +16,11 @@ from coach.app import CoachApp
 from coach.core.checks import Completeness, lint_story
 from coach.core.stories import Story
 from coach.core.text import short_when
-from coach.store.store import StoryRow
+from coach.store.store import RANK_LIMIT, StoryRow
 from coach.widgets.story_table import Row, StoryTable
 
 SEARCH_DELAY = 0.15
 """Seconds of quiet in the search box before the table follows it."""
-RANK_LIMIT = 1000
-"""Searches matching more stories than this list them newest first instead of best first."""
 
 
 class BankScreen(Screen[None]):

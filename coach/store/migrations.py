@@ -80,6 +80,13 @@ def m001_initial(db: Database) -> None:
             typing INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX revisions_field ON revisions (story_id, key, id);
+        CREATE TABLE labels (
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            PRIMARY KEY (kind, value, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX labels_story ON labels (story_id);
         CREATE VIRTUAL TABLE story_search USING fts5 (
             title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
         );

@@ -16,6 +16,10 @@ from coach.core.stories import Story, parse_dates, slugify
 from coach.store.errors import StoreError
 from coach.store.search import fts_query
 
+RANK_LIMIT = 1000
+"""Searches matching more stories than this are best listed newest first, not ranked:
+ranking scores every match (callers pass ranked=count <= RANK_LIMIT)."""
+
 COALESCE_SECONDS = 60
 """Saves by one window within this many seconds of a revision's start extend that revision."""
 
@@ -149,10 +153,14 @@ class Store:
             clauses.append("s.archived = ?")
             params.append(int(archived))
         if tag:
-            clauses.append("EXISTS (SELECT 1 FROM json_each(s.tags) WHERE value = ?)")
+            clauses.append(
+                "s.id IN (SELECT story_id FROM labels WHERE kind = 'tags' AND value = ?)"
+            )
             params.append(tag)
         if competency:
-            clauses.append("EXISTS (SELECT 1 FROM json_each(s.competencies) WHERE value = ?)")
+            clauses.append(
+                "s.id IN (SELECT story_id FROM labels WHERE kind = 'competencies' AND value = ?)"
+            )
             params.append(competency)
         if template:
             clauses.append("s.template = ?")
@@ -270,8 +278,8 @@ class Store:
         """Every tag or competency in use, sorted."""
         if column not in ("tags", "competencies"):
             raise ValueError(column)
-        sql = f"SELECT DISTINCT j.value FROM stories s, json_each(s.{column}) j ORDER BY 1"
-        return [r[0] for r in self.conn.execute(sql)]
+        sql = "SELECT DISTINCT value FROM labels WHERE kind = ? ORDER BY value"
+        return [r[0] for r in self.conn.execute(sql, [column])]
 
     # -- writing -----------------------------------------------------------------
 
@@ -283,6 +291,15 @@ class Store:
                 return slug
             n += 1
             slug = f"{base[:55]}-{n}"
+
+    def _relabel(self, story_id: int, story: Story) -> None:
+        """Keep the labels table (tags and competencies, indexed for filters) in step."""
+        self.conn.execute("DELETE FROM labels WHERE story_id = ?", [story_id])
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO labels (kind, value, story_id) VALUES (?, ?, ?)",
+            [("tags", v, story_id) for v in story.tags]
+            + [("competencies", v, story_id) for v in story.competencies],
+        )
 
     def _reindex(self, story_id: int) -> None:
         row = self.row(story_id)
@@ -329,6 +346,7 @@ class Store:
                 f"INSERT INTO stories ({cols}) VALUES ({marks})", list(values.values())
             )
             story_id = int(cur.lastrowid or 0)
+            self._relabel(story_id, story)
             for key, text in story.fields.items():
                 if text.strip():
                     self._write_field(story_id, key, text, stamp, coalesce=False)
@@ -355,6 +373,7 @@ class Store:
                 values["slug"] = self._free_slug(story.slug, exclude=story_id)
             sets = ", ".join(f"{k} = ?" for k in values)
             conn.execute(f"UPDATE stories SET {sets} WHERE id = ?", [*values.values(), story_id])
+            self._relabel(story_id, story)
             self._reindex(story_id)
         row = self.row(story_id)
         return row.slug if row else ""
