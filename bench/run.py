@@ -237,7 +237,7 @@ def search_once(store: Store, query: str) -> float:
     deadline = started + SEARCH_TIMEOUT_S
     store.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 10_000)
     try:
-        total = store.count_stories(search=query)
+        total = store.count_stories(search=query, cap=RANK_LIMIT)
         store.list_stories(search=query, limit=60, ranked=total <= RANK_LIMIT)
     except sqlite3.OperationalError as exc:
         if "interrupted" not in str(exc):

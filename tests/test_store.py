@@ -260,3 +260,12 @@ def test_search_uses_the_index_as_the_outer_loop(store: Store) -> None:
     ]
     assert plan[0].startswith("SCAN story_search VIRTUAL TABLE")
     assert plan[1].startswith("SEARCH s USING INTEGER PRIMARY KEY")
+
+
+def test_broad_searches_count_to_a_cap_and_list_newest_first(store: Store) -> None:
+    with store.write():
+        ids = [store.create_story(story(f"Model {i}", goal="A model.")) for i in range(12)]
+    assert store.count_stories(search="model") == 12
+    assert store.count_stories(search="model", cap=5) == 6
+    unranked = store.list_stories(search="model", ranked=False, limit=3)
+    assert [r.id for r in unranked] == ids[::-1][:3]

@@ -125,14 +125,15 @@ class BankScreen(Screen[None]):
 
     def reload(self, keep: str | None = None) -> None:
         filters = self._filters()
-        total = self.coach.store.count_stories(**filters)
+        total = self.coach.store.count_stories(**filters, cap=RANK_LIMIT)
         fetch = self._fetch(filters, ranked=total <= RANK_LIMIT)
         self.query_one(StoryTable).reset(total, fetch, keep=keep)
         self.query_one("#status", Static).update(self._status(total, filters))
 
     def _status(self, total: int, filters: dict[str, Any]) -> str:
         kind = "archived " if self.show_archived else ""
-        status = f"{total} {kind}stor{'y' if total == 1 else 'ies'}"
+        shown = f"{RANK_LIMIT}+" if total > RANK_LIMIT else str(total)
+        status = f"{shown} {kind}stor{'y' if total == 1 else 'ies'}"
         if filters["search"]:
             status += f" matching {filters['search']!r}"
         narrowed = any(filters[k] for k in ("search", "tag", "template", "competency"))

@@ -17,8 +17,8 @@ from coach.store.errors import StoreError
 from coach.store.search import fts_query
 
 RANK_LIMIT = 1000
-"""Searches matching more stories than this are best listed newest first, not ranked:
-ranking scores every match (callers pass ranked=count <= RANK_LIMIT)."""
+"""Searches matching more stories than this are listed newest first, not ranked: ranking
+scores every match. Callers count with cap=RANK_LIMIT, then pass ranked=count <= RANK_LIMIT."""
 
 COALESCE_SECONDS = 60
 """Saves by one window within this many seconds of a revision's start extend that revision."""
@@ -185,8 +185,8 @@ class Store:
         source, where, params = self._where(search, tag, template, competency, archived)
         searching = source != "stories s"
         order = "s.updated_at DESC, s.id DESC"
-        if searching and ranked:
-            order = "story_search.rank, s.id DESC"
+        if searching:
+            order = "story_search.rank, s.id DESC" if ranked else "story_search.rowid DESC"
         sql = f"SELECT {_ROW_COLUMNS} FROM {source}{where} ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -201,9 +201,14 @@ class Store:
         template: str | None = None,
         competency: str | None = None,
         archived: bool | None = False,
+        cap: int | None = None,
     ) -> int:
+        """How many stories match; with `cap`, counting stops at cap + 1."""
         source, where, params = self._where(search, tag, template, competency, archived)
         sql = f"SELECT count(*) FROM {source}{where}"
+        if cap is not None:
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM {source}{where} LIMIT ?)"
+            params.append(cap + 1)
         return int(self.conn.execute(sql, params).fetchone()[0])
 
     def row(self, story_id: int) -> StoryRow | None:
