@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from coach.commands import StoryCommands
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 from coach.core.templates import TemplateSet
 from coach.store.store import Store
+
+
+def story_commands() -> type[Provider]:
+    """The story provider, imported when the palette first opens (textual.command is slow)."""
+    from coach.commands import StoryCommands
+
+    return StoryCommands
 
 
 class CoachApp(App[None]):
@@ -21,7 +31,7 @@ class CoachApp(App[None]):
     SUB_TITLE = "interview story bank"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {StoryCommands}
+    COMMANDS = App.COMMANDS | {story_commands}
     BINDINGS = [
         Binding("f1", "help", "Help", priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
@@ -41,10 +51,12 @@ class CoachApp(App[None]):
         self.new_template = new_template
         self.offer_samples = offer_samples
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[None]:
         from coach.screens.bank import BankScreen
 
-        self.push_screen(BankScreen())
+        return BankScreen()
+
+    def on_mount(self) -> None:
         for problem in self.templates.problems:
             self.notify(f"Template not used: {problem}", severity="warning", timeout=10)
 

@@ -19,7 +19,7 @@ class StoryTable(DataTable[str]):
     cursor or the scroll bar comes near the last row loaded.
     """
 
-    PAGE = 60
+    PAGE = 40
     MARGIN = 15
 
     def __init__(self, columns: Sequence[tuple[str, int | None]], **kwargs: object) -> None:
