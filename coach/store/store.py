@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -103,7 +103,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, *, path: Path, session: str | None = None) -> None:
         self.conn = conn
         self.path = path
-        self.session = session or uuid.uuid4().hex
+        self.session = session or os.urandom(16).hex()
 
     def close(self) -> None:
         self.conn.close()
