@@ -99,7 +99,7 @@ class CoachApp(App[None]):
             key = self.get_key_display(binding)
             yield SystemCommand(
                 binding.description,
-                f"{binding.tooltip or binding.description} ({key})",
+                f"key: {key}",
                 partial(screen.run_action, binding.action),
             )
         yield SystemCommand("Help", "Every key on this screen (F1)", self.action_help)

@@ -27,13 +27,12 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, show_header=False, padding=(0, 2))
         table.add_column(style="bold")
         table.add_column()
-        bindings = [*self.under.BINDINGS, *self.app.BINDINGS]
-        seen: set[str] = set()
-        for binding in bindings:
-            if not isinstance(binding, Binding) or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            table.add_row(self.app.get_key_display(binding), binding.description)
+        keys: dict[str, list[str]] = {}
+        for binding in [*self.under.BINDINGS, *self.app.BINDINGS]:
+            if isinstance(binding, Binding) and binding.description:
+                keys.setdefault(binding.description, []).append(self.app.get_key_display(binding))
+        for description, shown in keys.items():
+            table.add_row(", ".join(shown), description)
         table.add_row("ctrl+p", "Command palette")
         with VerticalScroll(classes="dialog-box wide"):
             yield Static(
@@ -41,7 +40,7 @@ class HelpScreen(ModalScreen[None]):
                 classes="dialog-question",
             )
             yield Static(table)
-            yield Static(ABOUT, classes="dim")
+            yield Static(ABOUT, classes="dim about")
             yield Static("esc: close", classes="dim")
 
     def action_close(self) -> None:

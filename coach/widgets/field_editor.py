@@ -21,8 +21,8 @@ def stats_line(spec: FieldSpec, text: str) -> tuple[str, str]:
     words = word_count(text)
     seconds = speaking_seconds(words)
     line = (
-        f"{words} words · ~{seconds} s to say · target {spec.target_words} words, "
-        f"{spec.target_seconds} s"
+        f"{words} word{'' if words == 1 else 's'} · ~{seconds} s to say · "
+        f"target {spec.target_words} words, {spec.target_seconds} s"
     )
     if seconds > spec.target_seconds * 1.2:
         return line, "over"
