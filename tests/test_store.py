@@ -269,3 +269,33 @@ def test_broad_searches_count_to_a_cap_and_list_newest_first(store: Store) -> No
     assert store.count_stories(search="model", cap=5) == 6
     unranked = store.list_stories(search="model", ranked=False, limit=3)
     assert [r.id for r in unranked] == ids[::-1][:3]
+
+
+def test_two_windows_saving_at_once_never_see_a_locked_database(db_path: Path) -> None:
+    import threading
+
+    first = open_store(db_path)
+    story_id = first.create_story(story(goal="start", impact="start"))
+    first.close()
+    errors: list[BaseException] = []
+
+    def type_into(key: str) -> None:
+        window = open_store(db_path)
+        try:
+            rev = window.field_state(story_id, key)[1]
+            for i in range(150):
+                rev = window.save_field(story_id, key, f"{key} {i}", rev).rev
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            window.close()
+
+    threads = [threading.Thread(target=type_into, args=(k,)) for k in ("goal", "impact")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    check = open_store(db_path)
+    assert check.fields(story_id) == {"goal": "goal 149", "impact": "impact 149"}
+    assert check.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
