@@ -61,11 +61,15 @@ class CoachApp(App[None]):
             self.notify(f"Template not used: {problem}", severity="warning", timeout=10)
 
     async def action_quit(self) -> None:
-        """Save whatever is typed in any open form, then quit."""
+        """Save whatever is typed in any open form, then quit (asking once if a title or
+        date typed there cannot be saved)."""
         for screen in self.screen_stack:
             flush = getattr(screen, "flush", None)
             if callable(flush):
                 flush()
+            held_back = getattr(screen, "held_back", None)
+            if callable(held_back) and held_back():
+                return
         self.exit()
 
     def open_story(self, story_id: int) -> None:

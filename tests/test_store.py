@@ -299,3 +299,20 @@ def test_two_windows_saving_at_once_never_see_a_locked_database(db_path: Path) -
     check = open_store(db_path)
     assert check.fields(story_id) == {"goal": "goal 149", "impact": "impact 149"}
     assert check.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_details_saved_from_two_windows_keep_each_others_changes(db_path: Path) -> None:
+    one = open_store(db_path)
+    story_id = one.create_story(Story(title="T", template="star", tags=["a"]))
+    two = open_store(db_path)
+    seen_by_one = one.story(story_id)
+    seen_by_two = two.story(story_id)
+    seen_by_one.company = "Acme Corp"
+    seen_by_two.tags = ["alpha"]
+    one.update_meta(story_id, seen_by_one, only=["company"])
+    two.update_meta(story_id, seen_by_two, only=["tags"])
+    row = one.row(story_id)
+    assert (row.company, row.tags) == ("Acme Corp", ["alpha"])
+    assert one.distinct("tags") == ["alpha"]
+    one.close()
+    two.close()

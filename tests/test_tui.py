@@ -202,7 +202,10 @@ async def test_restore_an_earlier_revision(samples: Store, db_path: Path) -> Non
         await pilot.pause(0.8)
         assert isinstance(app.screen, FormScreen)
         assert area.text == original
-    assert open_store(db_path).fields(story.id)["findings"] == original
+    after = open_store(db_path)
+    assert after.fields(story.id)["findings"] == original
+    texts = [r.text for r in after.revisions(story.id, "findings")]
+    assert texts[:2] == [original, "Oops"], "the text typed before restoring stays in history"
 
 
 async def test_an_edit_from_another_window_is_not_silently_lost(

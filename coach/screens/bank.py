@@ -79,7 +79,9 @@ class BankScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """On first show and on every return from a form: the table first, filters after."""
-        self.reload(keep=self.query_one(StoryTable).current_key)
+        table = self.query_one(StoryTable)
+        self.reload(keep=table.current_key)
+        table.focus()
         self.call_after_refresh(self.refresh_filters)
 
     # -- the table ------------------------------------------------------------------

@@ -129,11 +129,11 @@ class RevisionsDialog(ModalScreen[str | None]):
                 first = rev.text.strip().splitlines()[0] if rev.text.strip() else "(empty)"
                 tag = "now" if i == 0 else _when(rev.saved_at)
                 other = " · saved over another window's text" if rev.conflict else ""
-                options.append(
-                    Option(
-                        f"{tag} · {word_count(rev.text)} words{other}\n  {first[:90]}", id=str(i)
-                    )
-                )
+                words = word_count(rev.text)
+                plural = "" if words == 1 else "s"
+                preview = first if len(first) <= 90 else first[:90].rsplit(" ", 1)[0] + " …"
+                label = f"{tag} · {words} word{plural}{other}\n  {preview}"
+                options.append(Option(label, id=str(i)))
             yield OptionList(*options, id="revisions")
             yield Static("", id="revision-preview")
             yield Static("enter: restore this version · esc: close", classes="dim")

@@ -161,10 +161,11 @@ class FormScreen(Screen[None]):
         """Save every field typed since the last save. Runs twice a second and on leaving."""
         store = self.coach.store
         for details in self.query(DetailsEditor):
-            if details.dirty:
+            changed = details.changed()
+            if changed:
                 story = details.updated_story()
                 story.slug = ""
-                store.update_meta(self.story_id, story)
+                store.update_meta(self.story_id, story, only=changed)
                 story.slug = details.story.slug
                 details.mark_saved(story)
                 self.sub_title = story.title
@@ -188,18 +189,23 @@ class FormScreen(Screen[None]):
 
     # -- actions ----------------------------------------------------------------------
 
+    def held_back(self) -> bool:
+        """Warn, once, that a title or date typed here cannot be saved; True if warned now."""
+        problems = self.query_one(DetailsEditor).problems()
+        if not problems or self._warned:
+            return False
+        self._warned = True
+        self.notify(
+            "\n".join(problems) + "\nPress the key again to leave without these changes.",
+            severity="warning",
+            timeout=8,
+        )
+        return True
+
     def action_back(self) -> None:
         self.flush()
-        problems = self.query_one(DetailsEditor).problems()
-        if problems and not self._warned:
-            self._warned = True
-            self.notify(
-                "\n".join(problems) + "\nPress esc again to leave without these changes.",
-                severity="warning",
-                timeout=8,
-            )
-            return
-        self.dismiss()
+        if not self.held_back():
+            self.dismiss()
 
     def _step(self, delta: int) -> None:
         keys = self._keys()
@@ -235,7 +241,12 @@ class FormScreen(Screen[None]):
 
         def restore(text: str | None) -> None:
             if text is not None:
+                self.flush()
                 editor.restore(text)
+                result = self.coach.store.save_field(
+                    self.story_id, editor.spec.key, text, editor.rev, new_revision=True
+                )
+                editor.mark_saved(text, result.rev)
                 editor.focus_text()
                 self.notify(f"{editor.spec.label}: earlier version restored (saved as a new one).")
 

@@ -370,15 +370,31 @@ class Store:
                     self._write_field(story_id, key, text, stamp, coalesce=False)
             self._reindex(story_id)
 
-    def update_meta(self, story_id: int, story: Story) -> str:
-        """Save title, company, role, dates, tags, competencies, template; returns the slug."""
+    def update_meta(self, story_id: int, story: Story, only: Iterable[str] | None = None) -> str:
+        """Save title, company, role, dates, tags, competencies, template; returns the slug.
+
+        With `only`, just those details are written, so that another window's change to
+        another detail of the same story is kept.
+        """
         with self.write() as conn:
-            values = self._meta_values(story) | {"updated_at": now()}
+            values = self._meta_values(story)
+            if only is not None:
+                keep = set(only) | ({"date_start", "date_end"} if "dates" in only else set())
+                values = {k: v for k, v in values.items() if k in keep}
+            values["updated_at"] = now()
             if story.slug:
                 values["slug"] = self._free_slug(story.slug, exclude=story_id)
             sets = ", ".join(f"{k} = ?" for k in values)
             conn.execute(f"UPDATE stories SET {sets} WHERE id = ?", [*values.values(), story_id])
-            self._relabel(story_id, story)
+            saved = self.row(story_id)
+            if saved is not None:
+                merged = Story(
+                    title=saved.title,
+                    template=saved.template,
+                    tags=saved.tags,
+                    competencies=saved.competencies,
+                )
+                self._relabel(story_id, merged)
             self._reindex(story_id)
         row = self.row(story_id)
         return row.slug if row else ""
@@ -413,7 +429,9 @@ class Store:
         )
         return rev
 
-    def save_field(self, story_id: int, key: str, text: str, base_rev: int) -> SaveResult:
+    def save_field(
+        self, story_id: int, key: str, text: str, base_rev: int, *, new_revision: bool = False
+    ) -> SaveResult:
         """Save one field's text typed on top of revision `base_rev`.
 
         If another window saved a different text since then, ours still becomes current,
@@ -427,7 +445,8 @@ class Store:
             if rev != base_rev and current != text:
                 conflict = Conflict(their_text=current, their_rev=rev)
             stamp = now()
-            new_rev = self._write_field(story_id, key, text, stamp, coalesce=conflict is None)
+            coalesce = conflict is None and not new_revision
+            new_rev = self._write_field(story_id, key, text, stamp, coalesce=coalesce)
             if conflict is not None:
                 conn.execute(
                     "UPDATE revisions SET conflict = 1 WHERE id = (SELECT max(id) FROM revisions "

@@ -70,11 +70,15 @@ class DetailsEditor(Vertical):
                 )
         yield Static("", classes="field-findings", id="details-problems")
 
-    @property
-    def dirty(self) -> bool:
+    def changed(self) -> list[str]:
+        """The details that differ from what was last saved or loaded here."""
         new = self.updated_story()
         keys = ("title", "company", "role", "dates", "tags", "competencies")
-        return any(getattr(new, k) != getattr(self.story, k) for k in keys)
+        return [k for k in keys if getattr(new, k) != getattr(self.story, k)]
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self.changed())
 
     def mark_saved(self, story: Story) -> None:
         self.story = story
