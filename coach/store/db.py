@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coach.store import migrations
 from coach.store.errors import StoreError
-from coach.store.store import Store
+from coach.store.store import Store, backup_to
 
 CHECK_UP_TO_BYTES = 64 * 1024 * 1024
 """Databases up to this size are checked for damage when opened (about 1 ms a megabyte)."""
@@ -19,15 +19,6 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 10000")
     return conn
-
-
-def backup_to(conn: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of the open database at `target`, via SQLite's backup API."""
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
 
 
 def _inspect(conn: sqlite3.Connection, path: Path) -> tuple[bool, list[str]]:

@@ -478,8 +478,13 @@ class Store:
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the whole database, even while other windows write."""
-        dest = sqlite3.connect(target)
-        try:
-            self.conn.backup(dest)
-        finally:
-            dest.close()
+        backup_to(self.conn, target)
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of an open database at `target`, via SQLite's backup API."""
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
