@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -13,8 +15,19 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from textual.command import Provider
 
+from coach.core.questions import BankSet
 from coach.core.templates import TemplateSet
 from coach.store.store import Store
+
+
+@dataclass(frozen=True)
+class RehearseRequest:
+    """Open straight into a rehearsal of this story (from `coach rehearse`)."""
+
+    story_id: int
+    persona: str | None = None
+    followups: int = 5
+    bell: bool = False
 
 
 def story_commands() -> type[Provider]:
@@ -44,12 +57,44 @@ class CoachApp(App[None]):
         *,
         new_template: str | None = None,
         offer_samples: bool = True,
+        rehearse: RehearseRequest | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.store = store
         self.templates = templates
         self.new_template = new_template
         self.offer_samples = offer_samples
+        self.rehearse = rehearse
+        self.clock = clock
+        """The pacing timers' clock: monotonic, or a fake one that tests drive."""
+        self._banks: BankSet | None = None
+
+    @property
+    def banks(self) -> BankSet:
+        """The question banks in use, read when first needed; broken user banks are said."""
+        if self._banks is None:
+            from coach.practice import banks_in_use
+
+            self._banks = banks_in_use(self.templates)
+            for problem in self._banks.problems:
+                self.notify(f"Question bank not used: {problem}", severity="warning", timeout=10)
+        return self._banks
+
+    def start_rehearsal(self, story_id: int, **options: object) -> None:
+        """Push a rehearsal of a story, if a question bank asks about its template."""
+        from coach.core.errors import InputError
+        from coach.screens.rehearsal import RehearsalScreen
+
+        row = self.store.row(story_id)
+        if row is None:
+            return
+        try:
+            self.banks.for_template(row.template)
+        except InputError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.push_screen(RehearsalScreen(story_id, **options))  # type: ignore[arg-type]
 
     def get_default_screen(self) -> Screen[None]:
         from coach.screens.bank import BankScreen
@@ -59,6 +104,9 @@ class CoachApp(App[None]):
     def on_mount(self) -> None:
         for problem in self.templates.problems:
             self.notify(f"Template not used: {problem}", severity="warning", timeout=10)
+        if self.rehearse is not None:
+            r = self.rehearse
+            self.start_rehearsal(r.story_id, persona=r.persona, followups=r.followups, bell=r.bell)
 
     async def action_quit(self) -> None:
         """Save whatever is typed in any open form, then quit (asking once if a title or
@@ -116,6 +164,15 @@ def make_app(
     templates: TemplateSet,
     new_template: str | None = None,
     offer_samples: bool = True,
+    rehearse: RehearseRequest | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> CoachApp:
     """Build the app; the CLI and the tests both come through here."""
-    return CoachApp(store, templates, new_template=new_template, offer_samples=offer_samples)
+    return CoachApp(
+        store,
+        templates,
+        new_template=new_template,
+        offer_samples=offer_samples,
+        rehearse=rehearse,
+        clock=clock,
+    )

@@ -2,100 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-import sqlite3
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from coach import __version__
+from coach.cli_base import Context, fail, pass_ctx, reported
+from coach.cli_practice import followups, rehearse
 from coach.core.errors import InputError
 from coach.paths import default_db_path
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Context:
-    """What every command shares: where the database is, opened only when first needed."""
-
-    def __init__(self, db: Path) -> None:
-        self.db_path = db
-        self._store: Any = None
-        self._templates: Any = None
-
-    @property
-    def store(self) -> Any:
-        """The store, which must exist already: reading commands never create a database."""
-        if self._store is None and not self.db_path.exists():
-            raise InputError(
-                f"no coach database at {self.db_path}; `coach` or `coach import` creates one, "
-                "or give the right --db"
-            )
-        return self.open_store()
-
-    def open_store(self) -> Any:
-        """The store, created if there is none yet."""
-        if self._store is None:
-            from coach.store import open_store
-
-            self._store = open_store(self.db_path)
-        return self._store
-
-    @property
-    def templates(self) -> Any:
-        if self._templates is None:
-            from coach.bank import templates_in_use
-
-            self._templates = templates_in_use()
-        return self._templates
-
-    def story_id(self, ident: str) -> int:
-        row = self.store.find(ident)
-        if row is None:
-            raise InputError(f"no story {ident!r}; `coach list` shows ids and slugs")
-        return int(row.id)
-
-
-def fail(message: str, status: int = 2) -> None:
-    click.echo(f"coach: {message}", err=True)
-    sys.exit(status)
-
-
-def reported(func: F) -> F:
-    """Say what the user got wrong in one line (exit 2); an unexpected failure exits 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from coach.store import StoreError
-
-        try:
-            return func(*args, **kwargs)
-        except (InputError, StoreError) as exc:
-            fail(str(exc))
-        except sqlite3.DatabaseError as exc:
-            fail(f"the database is damaged or unreadable ({exc}); restore a backup or give --db")
-        except (
-            click.exceptions.Exit,
-            click.ClickException,
-            SystemExit,
-            KeyboardInterrupt,
-            BrokenPipeError,
-        ):
-            raise
-        except Exception as exc:  # noqa: BLE001 - the last line of defence, said plainly
-            if os.environ.get("COACH_DEBUG"):
-                raise
-            fail(f"unexpected error: {type(exc).__name__}: {exc} (COACH_DEBUG=1 shows more)", 1)
-
-    return wrapper  # type: ignore[return-value]
-
-
-pass_ctx = click.make_pass_decorator(Context)
 
 
 def _open_tui(ctx: Context, *, new_template: str | None = None) -> None:
@@ -307,6 +226,10 @@ def backup(ctx: Context, path: Path, force: bool) -> None:
         tmp.unlink(missing_ok=True)
         raise InputError(f"cannot write ({exc.strerror})", file=str(path)) from None
     click.echo(f"backed up to {path}")
+
+
+main.add_command(followups)
+main.add_command(rehearse)
 
 
 def run() -> None:

@@ -43,6 +43,8 @@ class FormTemplate:
     vague_words: tuple[str, ...] = ()
     source: str = ""
     origin: str = "shipped"
+    pitch: tuple[str, ...] = ()
+    """The fields said in order as the rehearsal's pitch; by default those in section pitch."""
 
     def field(self, key: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.key == key), None)
@@ -50,6 +52,12 @@ class FormTemplate:
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(f.key for f in self.fields)
+
+    @property
+    def pitch_fields(self) -> tuple[FieldSpec, ...]:
+        if self.pitch:
+            return tuple(f for key in self.pitch if (f := self.field(key)) is not None)
+        return tuple(f for f in self.fields if f.section == "pitch")
 
 
 def _text(doc: YamlDoc, value: Any, *path: str | int) -> str:
@@ -112,8 +120,12 @@ def parse_template(doc: YamlDoc, *, expected_name: str, origin: str) -> FormTemp
     vague = data.get("vague_words", [])
     if not isinstance(vague, list) or not all(isinstance(w, str) and w.strip() for w in vague):
         raise doc.error("vague_words must be a list of words", "vague_words")
+    pitch = data.get("pitch", [])
+    if not isinstance(pitch, list) or any(k not in seen for k in pitch):
+        raise doc.error("pitch must be a list of this template's field keys", "pitch")
     return FormTemplate(
         name=name,
+        pitch=tuple(pitch),
         title=_text(doc, data.get("title"), "title"),
         description=str(data.get("description") or "").strip(),
         fields=tuple(fields),

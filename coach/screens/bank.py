@@ -30,6 +30,8 @@ class BankScreen(Screen[None]):
         Binding("n", "new", "New"),
         Binding("enter", "edit", "Edit", show=False),
         Binding("e", "edit", "Edit"),
+        Binding("r", "rehearse", "Rehearse"),
+        Binding("R", "rehearse_due", "Rehearse most due", show=False),
         Binding("d", "duplicate", "Duplicate"),
         Binding("a", "archive", "Archive"),
         Binding("delete,x", "delete", "Delete"),
@@ -244,6 +246,21 @@ class BankScreen(Screen[None]):
             )
             return
         self.open_story(story_id)
+
+    def action_rehearse(self) -> None:
+        story_id = self._selected()
+        if story_id is not None:
+            self.coach.start_rehearsal(story_id)
+
+    def action_rehearse_due(self) -> None:
+        from coach.store.rehearsals import most_in_need
+
+        templates = [b.template for b in self.coach.banks.banks.values()]
+        story_id = most_in_need(self.coach.store, templates=templates)
+        if story_id is None:
+            self.notify("No story to rehearse yet: write one (n) or load the samples (l)")
+            return
+        self.coach.start_rehearsal(story_id)
 
     def action_duplicate(self) -> None:
         story_id = self._selected()

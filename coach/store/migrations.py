@@ -94,5 +94,54 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@migration
+def m002_rehearsals(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE rehearsals (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            persona TEXT NOT NULL DEFAULT '',
+            focus TEXT NOT NULL DEFAULT '',
+            seed INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL DEFAULT 'unfinished'
+        );
+        CREATE INDEX rehearsals_story ON rehearsals (story_id, started_at);
+        CREATE TABLE answers (
+            id INTEGER PRIMARY KEY,
+            rehearsal_id INTEGER NOT NULL REFERENCES rehearsals (id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            category TEXT NOT NULL DEFAULT '',
+            prompt TEXT NOT NULL DEFAULT '',
+            target_seconds REAL NOT NULL,
+            seconds REAL,
+            rating INTEGER,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            answered_at TEXT NOT NULL,
+            UNIQUE (rehearsal_id, position)
+        );
+        CREATE INDEX answers_story_key ON answers (story_id, key, answered_at);
+        CREATE TABLE reviews (
+            story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            reps INTEGER NOT NULL,
+            interval_days INTEGER NOT NULL,
+            ease REAL NOT NULL,
+            due TEXT NOT NULL,
+            last_rating INTEGER NOT NULL,
+            last_rated TEXT NOT NULL,
+            PRIMARY KEY (story_id, question_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX reviews_due ON reviews (due);
+        """
+    )
+
+
 SCHEMA_NAMES = [fn.__name__ for fn in MIGRATIONS]
 """Every migration this version of coach knows, in order."""

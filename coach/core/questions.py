@@ -1,0 +1,390 @@
+"""Question banks: the follow-ups an interviewer asks about one form template's stories.
+
+A bank is a YAML file named after itself, read strictly: a bad one is refused with its
+file, line and question, and the shipped bank of that name stays in use.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coach.core.errors import InputError
+from coach.core.templates import FormTemplate, TemplateSet
+from coach.core.yamlfile import YamlDoc, read_yaml
+
+PERSONAS = ("technical", "manager", "non-technical")
+"""Who may be asking: each question names the ones it suits."""
+
+SIGNALS = (
+    "data handling",
+    "model selection",
+    "optimization",
+    "evaluation",
+    "production",
+    "business impact",
+    "communication",
+    "collaboration",
+    "leadership",
+    "ownership",
+    "failure",
+    "feedback",
+    "learning",
+)
+"""The rubric signals and behavioural themes a category can count towards."""
+
+STORY_FACTS = ("title", "company", "role")
+"""Placeholders a question may use besides the template's field keys."""
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+_QUESTION_KEYS = frozenset(
+    {"id", "text", "fallback", "category", "probes", "asked_by", "target_seconds", "why"}
+)
+_PHRASE_END = re.compile(r"[.,;:()\[\]\n—–]| - | because | which | so that ")
+_PHRASE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    label: str
+    signal: str
+
+
+@dataclass(frozen=True)
+class CheckinChoice:
+    """One answer to the check-in question, and the categories it steers towards."""
+
+    key: str
+    label: str
+    categories: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    category: str
+    probes: tuple[str, ...]
+    asked_by: tuple[str, ...]
+    target_seconds: int
+    why: str
+    fallback: str = ""
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        return placeholders(self.text)
+
+    def render(self, facts: Mapping[str, str]) -> str:
+        """The text with the story's facts in it, or the fallback when one is missing."""
+        names = self.placeholders
+        if not names:
+            return self.text
+        phrases = {
+            name: short_phrase(facts.get(name, ""), lower=name not in ("title", "company"))
+            for name in names
+        }
+        if not all(phrases.values()):
+            return self.fallback
+        return self.text.format_map(phrases)
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    name: str
+    template: str
+    title: str
+    categories: tuple[Category, ...]
+    checkin_text: str
+    choices: tuple[CheckinChoice, ...]
+    questions: tuple[Question, ...]
+    source: str = ""
+    origin: str = "shipped"
+
+    def category(self, key: str) -> Category:
+        return next(c for c in self.categories if c.key == key)
+
+    def choice(self, key: str) -> CheckinChoice:
+        found = next((c for c in self.choices if c.key == key), None)
+        if found is None:
+            known = ", ".join(c.key for c in self.choices)
+            raise InputError(f"unknown check-in choice {key!r}; choose one of {known}")
+        return found
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+def placeholders(text: str) -> tuple[str, ...]:
+    """The `{name}` placeholders in a question's text, in order."""
+    names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    return tuple(dict.fromkeys(names))
+
+
+def short_phrase(text: str, *, lower: bool = True) -> str:
+    """The opening phrase of a field, short enough to drop into a question.
+
+    With `lower`, a capitalised first word ('Tree depth', 'Data scientist') is lowered to read
+    mid-sentence; names written with inner capitals ('XGBoost', 'LightGBM') are kept.
+    """
+    head = _PHRASE_END.split(text.strip(), maxsplit=1)[0].strip()
+    words = head.split()
+    if not words:
+        return ""
+    first = words[0]
+    if lower and len(words) > 1 and first[:1].isupper() and first[1:] == first[1:].lower():
+        words[0] = first.lower()
+    if len(words) > _PHRASE_WORDS:
+        return " ".join(words[:_PHRASE_WORDS]) + "…"
+    return " ".join(words)
+
+
+def _text(doc: YamlDoc, value: Any, *path: str | int, field: str | None = None) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise doc.error("must be a non-empty text", *path, field=field)
+    return " ".join(value.split())
+
+
+def _keys(
+    doc: YamlDoc,
+    value: Any,
+    allowed: Iterable[str],
+    what: str,
+    *path: str | int,
+    field: str | None = None,
+) -> tuple[str, ...]:
+    allowed = tuple(allowed)
+    if not isinstance(value, list) or not value:
+        raise doc.error(f"must be a non-empty list of {what}", *path, field=field)
+    for item in value:
+        if item not in allowed:
+            raise doc.error(
+                f"{item!r} is not a known {what}; use one of {', '.join(allowed)}",
+                *path,
+                field=field,
+            )
+    return tuple(dict.fromkeys(value))
+
+
+def _categories(doc: YamlDoc, raw: Any) -> tuple[Category, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise doc.error("categories must be a non-empty list of key, label, signal", "categories")
+    found: list[Category] = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict):
+            raise doc.error("each category needs key, label and signal", "categories", i)
+        key = item.get("key")
+        if not isinstance(key, str) or not _KEY.match(key):
+            raise doc.error("key must be lower_snake_case text", "categories", i, "key")
+        if any(c.key == key for c in found):
+            raise doc.error(f"category {key!r} is declared twice", "categories", i, "key")
+        signal = item.get("signal")
+        if signal not in SIGNALS:
+            raise doc.error(
+                f"signal must be one of: {', '.join(SIGNALS)}", "categories", i, "signal"
+            )
+        label = _text(doc, item.get("label"), "categories", i, "label")
+        found.append(Category(key, label, signal))
+    return tuple(found)
+
+
+def _checkin(
+    doc: YamlDoc, raw: Any, categories: tuple[str, ...]
+) -> tuple[str, tuple[CheckinChoice, ...]]:
+    if not isinstance(raw, dict):
+        raise doc.error("checkin must be a mapping with text and choices", "checkin")
+    text = _text(doc, raw.get("text"), "checkin", "text")
+    choices_raw = raw.get("choices")
+    if not isinstance(choices_raw, list) or not choices_raw:
+        raise doc.error("choices must be a non-empty list", "checkin", "choices")
+    choices: list[CheckinChoice] = []
+    for i, item in enumerate(choices_raw):
+        where = ("checkin", "choices", i)
+        if not isinstance(item, dict):
+            raise doc.error("each choice needs key, label and categories", *where)
+        key = item.get("key")
+        if not isinstance(key, str) or not _KEY.match(key):
+            raise doc.error("key must be lower_snake_case text", *where, "key")
+        if any(c.key == key for c in choices):
+            raise doc.error(f"choice {key!r} is given twice", *where, "key")
+        label = _text(doc, item.get("label"), *where, "label")
+        steer = _keys(doc, item.get("categories"), categories, "category", *where, "categories")
+        choices.append(CheckinChoice(key, label, steer))
+    return text, tuple(choices)
+
+
+def _question(
+    doc: YamlDoc, raw: Any, index: int, categories: tuple[str, ...], template: FormTemplate
+) -> Question:
+    where: tuple[str | int, ...] = ("questions", index)
+    if not isinstance(raw, dict):
+        raise doc.error("each question must be a mapping with id, text, category ...", *where)
+    qid = raw.get("id")
+    if not isinstance(qid, str) or not _ID.match(qid):
+        raise doc.error(
+            "id must be lower-kebab-case text", *where, "id", field=f"questions[{index}].id"
+        )
+    label = f"question {qid}"
+    unknown = sorted(set(raw) - _QUESTION_KEYS)
+    if unknown:
+        raise doc.error(
+            f"unknown setting {unknown[0]!r}; remove it", *where, unknown[0], field=label
+        )
+    text = _text(doc, raw.get("text"), *where, "text", field=label)
+    try:
+        names = placeholders(text)
+    except ValueError:
+        raise doc.error(
+            "text has an unmatched { or }; write {{ or }} for a brace", *where, "text", field=label
+        ) from None
+    allowed = (*template.keys, *STORY_FACTS)
+    for name in names:
+        if name not in allowed:
+            raise doc.error(
+                f"placeholder {{{name}}} is not a field of the {template.name!r} template; "
+                f"use one of {', '.join(allowed)}",
+                *where,
+                "text",
+                field=label,
+            )
+    fallback = raw.get("fallback")
+    if names and fallback is None:
+        raise doc.error(
+            "text uses the story's facts: add a fallback for stories without them",
+            *where,
+            "text",
+            field=label,
+        )
+    if fallback is not None:
+        fallback = _text(doc, fallback, *where, "fallback", field=label)
+        if placeholders(fallback):
+            raise doc.error("fallback must not use placeholders", *where, "fallback", field=label)
+    category = raw.get("category")
+    if category not in categories:
+        raise doc.error(
+            f"category {category!r} is not declared under categories",
+            *where,
+            "category",
+            field=label,
+        )
+    seconds = raw.get("target_seconds")
+    if isinstance(seconds, bool) or not isinstance(seconds, int) or not 5 <= seconds <= 600:
+        raise doc.error(
+            "target_seconds must be a whole number of seconds, 5 to 600",
+            *where,
+            "target_seconds",
+            field=label,
+        )
+    return Question(
+        id=qid,
+        text=text,
+        fallback=fallback or "",
+        category=category,
+        probes=_keys(
+            doc, raw.get("probes"), template.keys, "field key", *where, "probes", field=label
+        ),
+        asked_by=_keys(
+            doc, raw.get("asked_by"), PERSONAS, "persona", *where, "asked_by", field=label
+        ),
+        target_seconds=seconds,
+        why=_text(doc, raw.get("why"), *where, "why", field=label),
+    )
+
+
+def parse_bank(
+    doc: YamlDoc, *, expected_name: str, templates: TemplateSet, origin: str
+) -> QuestionBank:
+    data = doc.data
+    if not isinstance(data, dict):
+        raise doc.error("a question bank must be a mapping with name, template and questions")
+    if data.get("format", 1) != 1:
+        raise doc.error("unknown format; this coach reads format 1", "format")
+    if data.get("name") != expected_name:
+        raise doc.error(f"name must be {expected_name!r}, the file's name", "name")
+    template_name = data.get("template")
+    if template_name not in templates.templates:
+        known = ", ".join(templates.names())
+        raise doc.error(
+            f"template {template_name!r} is not a form template; use one of {known}", "template"
+        )
+    template = templates.templates[template_name]
+    categories = _categories(doc, data.get("categories"))
+    keys = tuple(c.key for c in categories)
+    checkin_text, choices = _checkin(doc, data.get("checkin"), keys)
+    raw_questions = data.get("questions")
+    if not isinstance(raw_questions, list) or not raw_questions:
+        raise doc.error("questions must be a non-empty list", "questions")
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(raw_questions):
+        question = _question(doc, raw, i, keys, template)
+        if question.id in seen:
+            raise doc.error(
+                f"id {question.id!r} is used twice; ids must be unique",
+                "questions",
+                i,
+                "id",
+                field=f"question {question.id}",
+            )
+        seen.add(question.id)
+        questions.append(question)
+    return QuestionBank(
+        name=expected_name,
+        template=template_name,
+        title=_text(doc, data.get("title"), "title"),
+        categories=categories,
+        checkin_text=checkin_text,
+        choices=choices,
+        questions=tuple(questions),
+        source=doc.name,
+        origin=origin,
+    )
+
+
+def load_bank(path: Path, templates: TemplateSet, *, origin: str = "user") -> QuestionBank:
+    return parse_bank(read_yaml(path), expected_name=path.stem, templates=templates, origin=origin)
+
+
+@dataclass
+class BankSet:
+    """The question banks in use, by the form template they serve."""
+
+    banks: dict[str, QuestionBank] = field(default_factory=dict)
+    problems: list[InputError] = field(default_factory=list)
+    overridden: dict[str, QuestionBank] = field(default_factory=dict)
+
+    def for_template(self, template: str) -> QuestionBank:
+        found = next((b for b in self.banks.values() if b.template == template), None)
+        if found is None:
+            raise InputError(
+                f"no question bank asks about {template!r} stories; add "
+                f"templates/questions/{template}.yaml to your config folder"
+            )
+        return found
+
+
+def load_banks(shipped: Path, templates: TemplateSet, user_dirs: Iterable[Path] = ()) -> BankSet:
+    """Shipped banks, then the user's, which override the shipped ones by name.
+
+    A broken shipped bank raises; a broken user bank is recorded in `problems` and the
+    shipped bank of that name stays in use.
+    """
+    result = BankSet()
+    for path in sorted((shipped / "questions").glob("*.yaml")):
+        result.banks[path.stem] = load_bank(path, templates, origin="shipped")
+    for folder in user_dirs:
+        for path in sorted((folder / "questions").glob("*.yaml")):
+            try:
+                bank = load_bank(path, templates, origin="user")
+            except InputError as exc:
+                result.problems.append(exc)
+                continue
+            if bank.name in result.banks:
+                result.overridden[bank.name] = result.banks[bank.name]
+            result.banks[bank.name] = bank
+    return result

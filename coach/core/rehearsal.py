@@ -1,0 +1,183 @@
+"""One rehearsal as a sequence of steps: the pitch's sections, the check-in, the follow-ups.
+
+The session keeps a pacing clock for the step being answered and the result of each step;
+a screen (or a test) drives it and stores each result as it comes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from coach.core.followups import Pick
+from coach.core.pacing import PacingClock
+from coach.core.questions import QuestionBank
+from coach.core.schedule import Rating
+from coach.core.templates import FormTemplate
+
+CHECKIN_SECONDS = 15
+"""How long the check-in answer should take: a sentence, not a speech."""
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str
+    """'section', 'checkin' or 'followup'."""
+    key: str
+    """The field key of a section, the question id of a follow-up, 'checkin'."""
+    title: str
+    prompt: str
+    target_seconds: int
+    notes: str = ""
+    why: str = ""
+    category: str = ""
+    reason: str = ""
+    probes: tuple[str, ...] = ()
+
+
+@dataclass
+class Result:
+    seconds: float
+    rating: Rating | None = None
+    note: str = ""
+    skipped: bool = False
+    choice: str = ""
+    """For the check-in: the direction chosen ('' for no preference)."""
+
+
+def pitch_steps(template: FormTemplate, fields: Mapping[str, str]) -> list[Step]:
+    """The pitch's sections in order, each with its target time and the user's notes."""
+    return [
+        Step(
+            "section",
+            spec.key,
+            spec.label,
+            spec.prompt,
+            spec.target_seconds,
+            notes=fields.get(spec.key, "").strip(),
+        )
+        for spec in template.pitch_fields
+    ]
+
+
+def checkin_step(bank: QuestionBank) -> Step:
+    options = " · ".join(f"{i} {c.label}" for i, c in enumerate(bank.choices, 1))
+    return Step("checkin", "checkin", "Check-in", bank.checkin_text, CHECKIN_SECONDS, notes=options)
+
+
+def followup_steps(bank: QuestionBank, picks: Sequence[Pick]) -> list[Step]:
+    return [
+        Step(
+            "followup",
+            p.question.id,
+            bank.category(p.question.category).label,
+            p.text,
+            p.question.target_seconds,
+            why=p.question.why,
+            category=p.question.category,
+            reason=p.reason,
+            probes=p.question.probes,
+        )
+        for p in picks
+    ]
+
+
+@dataclass
+class Session:
+    """Where the rehearsal is: the step being answered, its clock, and every result so far.
+
+    Phases: 'answering' (the clock runs), 'rating' (a follow-up's answer is done and waits
+    for its rating), 'done' (past the last step).
+    """
+
+    steps: list[Step]
+    clock: Callable[[], float] = time.monotonic
+    position: int = 0
+    phase: str = "answering"
+    results: dict[int, Result] = field(default_factory=dict)
+    pacing: PacingClock = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._arm()
+
+    def _arm(self) -> None:
+        if self.position >= len(self.steps):
+            self.phase = "done"
+            return
+        self.phase = "answering"
+        self.pacing = PacingClock(self.step.target_seconds, self.clock)
+        self.pacing.start()
+
+    @property
+    def step(self) -> Step:
+        return self.steps[self.position]
+
+    @property
+    def done(self) -> bool:
+        return self.phase == "done"
+
+    @property
+    def followups_planned(self) -> bool:
+        return any(s.kind == "followup" for s in self.steps)
+
+    def toggle_pause(self) -> bool:
+        """Pause or resume the clock; True when it now runs."""
+        if self.pacing.running:
+            self.pacing.pause()
+        else:
+            self.pacing.start()
+        return self.pacing.running
+
+    def finish_answer(self, choice: str = "") -> Result:
+        """The user stopped talking: stop the clock and keep the time.
+
+        A section or the check-in moves on at once; a follow-up waits for its rating.
+        """
+        self.pacing.pause()
+        result = Result(seconds=self.pacing.elapsed(), choice=choice)
+        self.results[self.position] = result
+        if self.step.kind == "followup":
+            self.phase = "rating"
+        else:
+            self.advance()
+        return result
+
+    def rate(self, rating: Rating) -> Result:
+        result = self.results[self.position]
+        result.rating = rating
+        return result
+
+    def add_note(self, note: str) -> Result:
+        result = self.results[self.position]
+        result.note = note.strip()
+        return result
+
+    def skip(self) -> Result:
+        self.pacing.pause()
+        result = Result(seconds=self.pacing.elapsed(), skipped=True)
+        self.results[self.position] = result
+        self.advance()
+        return result
+
+    def advance(self) -> None:
+        self.position += 1
+        self._arm()
+
+    def back(self) -> bool:
+        """Go back one step to answer it again; False at the first step."""
+        if self.position == 0:
+            return False
+        self.position -= 1
+        self._arm()
+        return True
+
+    def add_followups(self, steps: Sequence[Step]) -> None:
+        """Plan the follow-ups (after the check-in); replaces any planned before."""
+        kept = [s for s in self.steps if s.kind != "followup"]
+        self.steps = kept + list(steps)
+        if self.phase == "done" and self.position < len(self.steps):
+            self._arm()
+
+    def rows(self) -> list[tuple[Step, Result | None]]:
+        return [(step, self.results.get(i)) for i, step in enumerate(self.steps)]

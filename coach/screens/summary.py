@@ -1,0 +1,180 @@
+"""After a rehearsal: every step's time against its target, the ratings, what to work on."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from coach.app import CoachApp
+from coach.core.questions import QuestionBank
+from coach.core.text import format_seconds
+from coach.practice import schedule_after, weak_categories
+from coach.store import rehearsals
+from coach.store.rehearsals import AnswerRow
+
+_KIND = {"section": "pitch", "checkin": "check-in", "followup": "follow-up"}
+_STATUS = {"finished": "finished", "ended": "ended early", "unfinished": "unfinished"}
+
+
+def over_under(answer: AnswerRow) -> Text:
+    if answer.seconds is None or answer.skipped:
+        return Text("skipped" if answer.skipped else "", style="dim")
+    delta = answer.seconds - answer.target_seconds
+    if delta > 0:
+        return Text(f"+{format_seconds(delta)} over", style="red")
+    return Text(f"{format_seconds(-delta)} under", style="green")
+
+
+class SummaryScreen(Screen[None]):
+    """The report of one rehearsal, read back from the database."""
+
+    BINDINGS = [
+        Binding("a", "add_note", "Add note to story"),
+        Binding("r", "again", "Rehearse again"),
+        Binding("escape,q", "close", "Back to bank"),
+    ]
+
+    def __init__(self, rehearsal_id: int, bank: QuestionBank) -> None:
+        super().__init__()
+        self.rehearsal_id = rehearsal_id
+        self.bank = bank
+        self.answers: list[AnswerRow] = []
+        self.added: set[int] = set()
+
+    @property
+    def coach(self) -> CoachApp:
+        app = self.app
+        assert isinstance(app, CoachApp)
+        return app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="summary"):
+            yield Static(id="summary-head")
+            yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+            yield Static(id="work-on")
+            yield Static(id="coming-back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.coach.store
+        row = rehearsals.rehearsal(store, self.rehearsal_id)
+        assert row is not None
+        self.row = row
+        self.story = store.story(row.story_id)
+        self.sub_title = f"summary · {self.story.title}"
+        self.answers = rehearsals.answers(store, self.rehearsal_id)
+        table = self.query_one(DataTable)
+        table.add_column("", width=9)
+        table.add_column("Step", width=54)
+        table.add_columns("Target", "Actual", "Over/under", "Rating")
+        table.add_column("Note", width=24)
+        for a in self.answers:
+            rating = a.rating.label if a.rating else ""
+            style = "red" if a.rating and a.rating.weak else ""
+            table.add_row(
+                _KIND[a.kind],
+                Text(self._title(a), overflow="ellipsis", no_wrap=True),
+                format_seconds(a.target_seconds),
+                "" if a.seconds is None else format_seconds(a.seconds),
+                over_under(a),
+                Text(rating, style=style),
+                Text(a.note, overflow="ellipsis", no_wrap=True),
+                key=str(a.position),
+            )
+        self._fill_text()
+        table.focus()
+
+    def _title(self, answer: AnswerRow) -> str:
+        if answer.kind == "section":
+            spec = self.coach.templates.get(self.story.template).field(answer.key)
+            return spec.label if spec else answer.key
+        if answer.kind == "checkin":
+            chosen = next((c.label for c in self.bank.choices if c.key == answer.key), "")
+            return f"Check-in: {chosen or 'no preference'}"
+        return answer.prompt
+
+    def _fill_text(self) -> None:
+        said = [a for a in self.answers if a.seconds is not None and not a.skipped]
+        total = sum(a.seconds or 0 for a in said)
+        target = sum(a.target_seconds for a in said)
+        pitch = [a for a in said if a.kind == "section"]
+        pitch_line = ""
+        if pitch:
+            pitch_line = (
+                f" · pitch {format_seconds(sum(a.seconds or 0 for a in pitch))} of "
+                f"{format_seconds(sum(a.target_seconds for a in pitch))}"
+            )
+        self.query_one("#summary-head", Static).update(
+            f"[b]{self.story.title}[/b] · {_STATUS[self.row.status]} · spoke "
+            f"{format_seconds(total)} against {format_seconds(target)} of targets{pitch_line}"
+        )
+        weak = weak_categories(self.bank, self.answers)
+        if weak:
+            parts = []
+            for score in weak:
+                bits = []
+                if score.ratings and score.average <= 2:
+                    bits.append(f"rated {score.average:.1f}/4")
+                if score.over:
+                    bits.append(f"over time ×{score.over}")
+                parts.append(f"{score.label} ({', '.join(bits)})")
+            work = "[b]Work on:[/b] " + "; ".join(parts)
+        else:
+            work = "[b]Work on:[/b] nothing rated weak or over time this round."
+        self.query_one("#work-on", Static).update(work)
+        asked = [a.key for a in self.answers if a.kind == "followup" and a.rating is not None]
+        due = schedule_after(
+            self.bank,
+            rehearsals.reviews(self.coach.store, self.story.id or 0),
+            asked,
+            rehearsals.utc_now(),
+        )
+        lines = [f"  {d.when:<12} {d.text} ({d.rating.label})" for d in due]
+        self.query_one("#coming-back", Static).update(
+            "[b]Coming back:[/b]\n" + "\n".join(lines)
+            if lines
+            else "[b]Coming back:[/b] no follow-ups were rated."
+        )
+
+    def _selected(self) -> AnswerRow | None:
+        table = self.query_one(DataTable)
+        if not self.answers or table.cursor_row < 0:
+            return None
+        return self.answers[table.cursor_row]
+
+    def action_add_note(self) -> None:
+        answer = self._selected()
+        if answer is None or not answer.note:
+            self.notify("This answer has no note to add", severity="warning")
+            return
+        if answer.position in self.added:
+            self.notify("This note is in the story already")
+            return
+        if answer.kind == "followup":
+            question = self.bank.question(answer.key)
+            key = question.probes[0] if question else ""
+        else:
+            key = answer.key
+        store = self.coach.store
+        story_id = self.story.id or 0
+        if key not in self.coach.templates.get(self.story.template).keys:
+            self.notify("No field of this story to add the note to", severity="warning")
+            return
+        text, rev = store.field_state(story_id, key)
+        joined = f"{text.rstrip()}\n\n{answer.note}" if text.strip() else answer.note
+        store.save_field(story_id, key, joined, rev, new_revision=True)
+        self.added.add(answer.position)
+        self.notify(f"Note added to {key}")
+
+    def action_again(self) -> None:
+        from coach.screens.rehearsal import RehearsalScreen
+
+        self.app.switch_screen(RehearsalScreen(self.row.story_id, persona=self.row.persona or None))
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
