@@ -82,7 +82,12 @@ def lint_stories(ctx: Any, ids: list[int] | None, *, as_json: bool) -> None:
 
 
 def show_templates(ctx: Any, *, as_json: bool) -> None:
+    """The form templates and question banks in use; a broken user file exits 2 after."""
+    from coach.practice import banks_in_use
+
     found = ctx.templates
+    banks = banks_in_use(found)
+    problems = [*found.problems, *banks.problems]
     if as_json:
         _echo_json(
             {
@@ -96,13 +101,32 @@ def show_templates(ctx: Any, *, as_json: bool) -> None:
                     }
                     for t in found.templates.values()
                 ],
-                "problems": [str(p) for p in found.problems],
+                "question_banks": [
+                    {
+                        "name": b.name,
+                        "template": b.template,
+                        "title": b.title,
+                        "origin": b.origin,
+                        "path": b.source,
+                        "questions": len(b.questions),
+                        "categories": [c.key for c in b.categories],
+                    }
+                    for b in banks.banks.values()
+                ],
+                "problems": [str(p) for p in problems],
             }
         )
-        return
-    click.secho("Form templates", bold=True)
-    for t in found.templates.values():
-        note = " (overrides the shipped one)" if t.name in found.overridden else ""
-        click.echo(f"  {t.name:<10} {t.title:<28} {t.origin}: {t.source}{note}")
-    for problem in found.problems:
-        click.secho(f"  not used: {problem}", fg="red")
+    else:
+        click.secho("Form templates", bold=True)
+        for t in found.templates.values():
+            note = " (overrides the shipped one)" if t.name in found.overridden else ""
+            click.echo(f"  {t.name:<10} {t.title:<28} {t.origin}: {t.source}{note}")
+        click.secho("Question banks", bold=True)
+        for b in banks.banks.values():
+            note = " (overrides the shipped one)" if b.name in banks.overridden else ""
+            title = f"{b.title} ({len(b.questions)})"
+            click.echo(f"  {b.name:<10} {title:<28} {b.origin}: {b.source}{note}")
+    for problem in problems:
+        click.echo(f"coach: not used: {problem}", err=True)
+    if problems:
+        raise SystemExit(2)

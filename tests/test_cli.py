@@ -10,7 +10,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from coach.cli import main
-from coach.paths import samples_dir
+from coach.paths import samples_dir, shipped_templates_dir
 
 
 def run(db: Path, *args: str) -> Result:
@@ -88,12 +88,75 @@ def test_templates_lists_shipped_and_user(tmp_path: Path, db_path: Path) -> None
     forms.mkdir(parents=True)
     (forms / "broken.yaml").write_text("name: broken\nfields: [\n")
     out = run(db_path, "templates")
-    assert out.exit_code == 0
-    assert "project" in out.output and "star" in out.output
-    assert "broken.yaml:" in out.output
-    data = json.loads(run(db_path, "templates", "--json").output)
+    line = one_line_error(out)
+    assert "broken.yaml:" in line
+    assert "project" in out.stdout and "star" in out.stdout
+    assert "Question banks" in out.stdout
+    data = json.loads(run(db_path, "templates", "--json").stdout)
     assert {f["name"] for f in data["forms"]} == {"project", "star"}
+    banks = {b["name"]: b for b in data["question_banks"]}
+    assert banks["project"]["questions"] >= 40 and banks["star"]["template"] == "star"
     assert data["problems"]
+    (forms / "broken.yaml").unlink()
+    assert run(db_path, "templates").exit_code == 0
+
+
+def test_followups_say_why_each_was_chosen(loaded: Path) -> None:
+    result = run(loaded, "followups", "marketplace-search-ranking", "--json", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["story"]["slug"] == "marketplace-search-ranking"
+    assert len(data["followups"]) == 3
+    first = data["followups"][0]
+    assert set(first) >= {"id", "text", "category", "probes", "target_seconds", "reason"}
+    assert first["reason"].startswith("gap: ")
+    again = json.loads(
+        run(loaded, "followups", "marketplace-search-ranking", "--json", "--limit", "3").stdout
+    )
+    assert again == data  # the same plan until a rehearsal happens
+    text = run(loaded, "followups", "churn-leakage", "--persona", "manager", "--focus", "impact")
+    assert text.exit_code == 0 and " 1. " in text.stdout and "never asked" in text.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["followups", "no-such-story"], "no story 'no-such-story'"),
+        (["followups", "churn-leakage", "--persona", "recruiter"], "'recruiter' is not one of"),
+        (["followups", "churn-leakage", "--focus", "astrology"], "unknown check-in choice"),
+        (["rehearse", "no-such-story"], "no story 'no-such-story'"),
+    ],
+)
+def test_followups_and_rehearse_bad_input(loaded: Path, args: list[str], message: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "--db", str(loaded), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_broken_user_bank_is_one_line_and_exit_2(loaded: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "config" / "templates" / "questions"
+    folder.mkdir(parents=True)
+    shipped = (shipped_templates_dir() / "questions" / "project.yaml").read_text()
+    (folder / "project.yaml").write_text(
+        shipped.replace("asked_by: [technical]", "asked_by: [recruiter]", 1)
+    )
+    line = one_line_error(run(loaded, "followups", "churn-leakage"))
+    assert "project.yaml:" in line and "question " in line and "recruiter" in line
+
+
+def test_rehearse_needs_a_story(db_path: Path) -> None:
+    empty = db_path.with_name("empty.db")
+    from coach.store import open_store
+
+    open_store(empty).close()
+    line = one_line_error(run(empty, "rehearse"))
+    assert "no stories to rehearse" in line
 
 
 def test_export_then_import_gives_back_the_same_stories(loaded: Path, tmp_path: Path) -> None:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
-from coach.app import CoachApp, make_app
+from coach.app import CoachApp, RehearseRequest, make_app
 from coach.bank import load_samples, templates_in_use
 from coach.store import open_store
+from coach.widgets.pacing_timer import PacingTimer
 
 FIXED = "2024-03-01T10:00:00+00:00"
 
@@ -59,3 +60,67 @@ def test_form_one_field(snap_compare, db_path: Path) -> None:
         await no_blink(pilot)
 
     assert snap_compare(sample_app(db_path), terminal_size=(120, 40), run_before=one_field)
+
+
+class FrozenClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def rehearsal_app(db: Path, clock: FrozenClock) -> CoachApp:
+    app = sample_app(db)
+    row = app.store.find("churn-leakage")
+    assert row is not None
+    app.rehearse = RehearseRequest(row.id, persona="technical", followups=2)
+    app.clock = clock
+    return app
+
+
+def test_rehearsal_pitch(snap_compare, db_path: Path) -> None:
+    clock = FrozenClock()
+
+    async def pitch(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("enter")
+        clock.now += 17  # past 80% of the goal's 20 s: the bar turns
+        pilot.app.screen.query_one(PacingTimer).tick()
+        await pilot.pause()
+
+    assert snap_compare(rehearsal_app(db_path, clock), terminal_size=(110, 30), run_before=pitch)
+
+
+async def to_followup(pilot, clock: FrozenClock) -> None:
+    await pilot.pause()
+    await pilot.press("enter")
+    for _ in range(5):
+        clock.now += 20
+        await pilot.press("enter")
+    await pilot.press("1")
+    clock.now += 52
+    await pilot.press("enter", "2")
+    await no_blink(pilot)
+
+
+def test_rehearsal_followup_rated(snap_compare, db_path: Path) -> None:
+    clock = FrozenClock()
+
+    async def followup(pilot) -> None:
+        await to_followup(pilot, clock)
+
+    assert snap_compare(rehearsal_app(db_path, clock), terminal_size=(110, 30), run_before=followup)
+
+
+def test_rehearsal_summary(snap_compare, db_path: Path) -> None:
+    clock = FrozenClock()
+
+    async def summary(pilot) -> None:
+        await to_followup(pilot, clock)
+        await pilot.press(*"say", "space", *"the", "space", *"number", "enter")
+        clock.now += 30
+        await pilot.press("enter", "3", "enter")
+        await pilot.pause()
+
+    assert snap_compare(rehearsal_app(db_path, clock), terminal_size=(110, 30), run_before=summary)

@@ -15,13 +15,15 @@ from coach.core.questions import Question, QuestionBank
 from coach.core.schedule import Review, ago
 from coach.core.templates import FormTemplate
 
-OFF_PERSONA = 0.15
+OFF_PERSONA = 0.05
 """A question the chosen interviewer would rarely ask keeps this share of its weight."""
 STEERED = 3.0
 """A question in a category the check-in answer asked for weighs this much more."""
 NOT_DUE = 0.25
 """A question answered well and not yet due again keeps this share of its weight."""
 NEVER_ASKED = 1.5
+REPEAT = 0.3
+"""Each question already picked from a category multiplies that category's weight by this."""
 PRIMARY_PROBE = 2.0
 """A question whose first probe is the gap weighs this much more than one that touches it."""
 
@@ -194,17 +196,18 @@ def choose_followups(
         seen = reviews[q.id]
         take(q, f"due: rated {seen.last_rating.label} {ago(seen.last_rated, now)}", "due")
 
-    # 3. The rest, weighted by persona, check-in and schedule; a new category before a repeat.
-    rest = planner.order([q for q in bank.questions if q.id not in taken])
-    used = {p.question.category for p in picks}
-    fresh: list[Question] = []
-    for q in rest:
-        if q.category not in used:
-            used.add(q.category)
-            fresh.append(q)
-    fresh_ids = {q.id for q in fresh}
-    for q in fresh + [q for q in rest if q.id not in fresh_ids]:
-        if len(picks) >= limit:
-            break
+    # 3. The rest, weighted by persona, check-in and schedule; a category already asked
+    #    about this time weighs less, so the mix spreads over the story.
+    rest = [q for q in bank.questions if q.id not in taken]
+    used: dict[str, int] = {}
+    for p in picks:
+        used[p.question.category] = used.get(p.question.category, 0) + 1
+    while rest and len(picks) < limit:
+        keyed = [
+            (planner.key(planner.weight(q) * REPEAT ** used.get(q.category, 0)), i)
+            for i, q in enumerate(rest)
+        ]
+        q = rest.pop(max(keyed)[1])
+        used[q.category] = used.get(q.category, 0) + 1
         take(q, planner.mix_reason(q), "mix")
     return picks

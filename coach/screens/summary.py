@@ -24,6 +24,8 @@ def over_under(answer: AnswerRow) -> Text:
     if answer.seconds is None or answer.skipped:
         return Text("skipped" if answer.skipped else "", style="dim")
     delta = answer.seconds - answer.target_seconds
+    if round(delta) == 0:
+        return Text("on time", style="green")
     if delta > 0:
         return Text(f"+{format_seconds(delta)} over", style="red")
     return Text(f"{format_seconds(-delta)} under", style="green")
@@ -70,7 +72,7 @@ class SummaryScreen(Screen[None]):
         self.answers = rehearsals.answers(store, self.rehearsal_id)
         table = self.query_one(DataTable)
         table.add_column("", width=9)
-        table.add_column("Step", width=54)
+        table.add_column("Step", width=44)
         table.add_columns("Target", "Actual", "Over/under", "Rating")
         table.add_column("Note", width=24)
         for a in self.answers:
