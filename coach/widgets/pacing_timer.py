@@ -57,6 +57,7 @@ class PacingTimer(Widget):
         """Show another clock (or none); a stopped one is an answer already over."""
         self.clock = clock
         self.stopped = stopped
+        self.display = clock is not None
         self._rang = False
         self._shown = None
         self.tick()
