@@ -6,7 +6,9 @@ Each figure is {"value", "unit", "goal"} (goal null when there is none); a figur
 that is a ratio also carries the "baseline" it was divided by, measured in the same
 run, and some carry a "detail" object of raw numbers. Progress goes to stderr.
 Start-up and memory are measured in fresh processes (bench/probe.py); search and
-saving in this process, over one 10,000-story bank built here from a fixed seed.
+saving in this process, over one 10,000-story bank built here from a fixed seed. The
+pacing timer and follow-up figures are in bench/rehearsal.py (the timer's CPU in fresh
+processes, bench/timer_probe.py); follow-ups use a copy of the bank with 100,000 answers.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import math
 import os
 import platform
 import random
@@ -32,6 +33,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import rehearsal  # noqa: E402
+from common import figure, log, percentile  # noqa: E402
 from corpus import Corpus, make_corpus, stories  # noqa: E402
 
 from coach.store import Store, open_store  # noqa: E402
@@ -51,28 +54,37 @@ class Plan:
     start_runs: int
     search_rounds: int
     saves: int
+    timer_real_s: float
+    """Seconds of the real-time run of the pacing timer's error."""
+    timer_cpu_s: float
+    """Seconds each CPU probe of the pacing timer runs (the first is not measured)."""
+    timer_cpu_rounds: int
+    plans: int
+    """Stories that follow-ups are chosen for."""
 
 
 PLANS = {
-    True: Plan(quick=True, start_runs=5, search_rounds=5, saves=300),
-    False: Plan(quick=False, start_runs=11, search_rounds=30, saves=2000),
+    True: Plan(
+        quick=True,
+        start_runs=5,
+        search_rounds=5,
+        saves=300,
+        timer_real_s=3,
+        timer_cpu_s=5,
+        timer_cpu_rounds=1,
+        plans=100,
+    ),
+    False: Plan(
+        quick=False,
+        start_runs=11,
+        search_rounds=30,
+        saves=2000,
+        timer_real_s=5,
+        timer_cpu_s=15,
+        timer_cpu_rounds=2,
+        plans=1000,
+    ),
 }
-
-
-def log(message: str) -> None:
-    print(f"[bench] {message}", file=sys.stderr, flush=True)
-
-
-def figure(value: float, unit: str, goal: str | None, **extra: Any) -> dict[str, Any]:
-    """One named figure of the output."""
-    return {"value": round(value, 3), "unit": unit, "goal": goal, **extra}
-
-
-def percentile(samples: list[float], pct: float) -> float:
-    """The nearest-rank percentile (pct in 0..100) of the samples."""
-    ordered = sorted(samples)
-    rank = math.ceil(pct / 100 * len(ordered))
-    return ordered[max(0, min(len(ordered), rank) - 1)]
 
 
 # -- the banks ------------------------------------------------------------------------
@@ -361,6 +373,7 @@ def run(plan: Plan, workdir: Path) -> dict[str, Any]:
     timed(f"building the {BANK_SIZE} story bank", lambda: build_bank(bank, corpus, BANK_SIZE))
     variants = {"bare": ["bare"], "empty": ["coach", str(empty)], "10k": ["coach", str(bank)]}
     env = probe_env(workdir / "config")
+    os.environ["COACH_CONFIG"] = env["COACH_CONFIG"]  # in this process too: no user templates
     starts = timed("start-up", lambda: measure_starts(variants, plan.start_runs, env))
     figures = start_figures(starts)
     store = open_store(bank)
@@ -369,7 +382,36 @@ def run(plan: Plan, workdir: Path) -> dict[str, Any]:
         figures |= timed("saving", lambda: save_figures(store, corpus, plan.saves))
     finally:
         store.close()
+    figures |= timed(
+        "pacing timer error",
+        lambda: rehearsal.timer_error_figures(plan.timer_real_s, SEED),
+    )
+    samples = workdir / "samples.db"
+    story_id = rehearsal.build_samples(samples)
+    figures |= timed(
+        "pacing timer CPU",
+        lambda: rehearsal.timer_cpu_figures(
+            samples, story_id, plan.timer_cpu_s, plan.timer_cpu_rounds, env
+        ),
+    )
+    answers = workdir / "answers.db"
+    copy_database(bank, answers)
+    built = timed(
+        f"adding {rehearsal.ANSWERS} answers to a copy of the bank",
+        lambda: rehearsal.add_answers(answers, rehearsal.ANSWERS, SEED),
+    )
+    figures |= timed(
+        "follow-ups", lambda: rehearsal.followup_figures(answers, plan.plans, SEED, built)
+    )
     return figures
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A copy of a closed database, through SQLite's backup (WAL contents included)."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
 
 
 def machine() -> dict[str, Any]:

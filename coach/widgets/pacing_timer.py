@@ -71,8 +71,10 @@ class PacingTimer(Widget):
             return None
         elapsed = clock.elapsed()
         self.last_elapsed = elapsed
-        cells = min(self._bar_width(), int(self._bar_width() * elapsed / clock.target))
-        return Shown(int(elapsed), cells, clock.level(), clock.running)
+        seconds = int(elapsed)
+        # the bar moves with the whole seconds shown, so the widget redraws about once a second
+        cells = min(self._bar_width(), int(self._bar_width() * seconds / clock.target))
+        return Shown(seconds, cells, clock.level(), clock.running)
 
     def tick(self) -> None:
         shown = self.look()
