@@ -15,7 +15,7 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from textual.command import Provider
 
-from coach.core.questions import BankSet
+    from coach.core.questions import BankSet
 from coach.core.templates import TemplateSet
 from coach.store.store import Store
 

@@ -24,8 +24,6 @@ NOT_DUE = 0.25
 NEVER_ASKED = 1.5
 REPEAT = 0.3
 """Each question already picked from a category multiplies that category's weight by this."""
-PRIMARY_PROBE = 2.0
-"""A question whose first probe is the gap weighs this much more than one that touches it."""
 
 _GAP_WEIGHT = {"required": 3.0, "empty": 3.0, "number": 2.0, "vague": 1.5}
 """How pressing each kind of gap is; too-long fields are not for follow-ups to fix."""
@@ -166,10 +164,10 @@ def choose_followups(
     gap_order: list[tuple[float, Gap, Question]] = []
     for gap in story_gaps(template, facts):
         candidates = [q for q in bank.questions if gap.key in q.probes and q.id not in taken]
+        primary = [q for q in candidates if q.probes[0] == gap.key]
         if not candidates:
             continue
-        boost = {q.id: PRIMARY_PROBE for q in candidates if q.probes[0] == gap.key}
-        best = planner.order(candidates, boost)[0]
+        best = planner.order(primary or candidates)[0]
         pressing = _GAP_WEIGHT[gap.kind] * planner.weight(best)
         gap_order.append((planner.key(pressing), gap, best))
     gap_order.sort(key=lambda item: item[0], reverse=True)

@@ -168,7 +168,8 @@ class RehearsalScreen(Screen[None]):
         else:
             n = kinds[: session.position + 1].count("followup")
             head = f"Follow-up {n} of {kinds.count('followup')}"
-        return f"[b]{head}[/b] · {step.title} · target {format_seconds(step.target_seconds)}"
+        title = "" if step.kind == "checkin" else f" · {step.title}"
+        return f"[b]{head}[/b]{title} · target {format_seconds(step.target_seconds)}"
 
     def _notes_for(self, step: Step) -> str:
         if step.kind == "checkin":

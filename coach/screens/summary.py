@@ -116,15 +116,23 @@ class SummaryScreen(Screen[None]):
             f"{format_seconds(total)} against {format_seconds(target)} of targets{pitch_line}"
         )
         weak = weak_categories(self.bank, self.answers)
+        parts: list[str] = []
         if weak:
-            parts = []
             for score in weak:
                 bits = []
                 if score.ratings and score.average <= 2:
-                    bits.append(f"rated {score.average:.1f}/4")
+                    bits.append(f"average rating {score.average:.1f} of 4")
                 if score.over:
                     bits.append(f"over time ×{score.over}")
                 parts.append(f"{score.label} ({', '.join(bits)})")
+        long = [
+            f"{self._title(a)} (+{format_seconds((a.seconds or 0) - a.target_seconds)})"
+            for a in said
+            if a.kind == "section" and (a.seconds or 0) - a.target_seconds >= 1
+        ]
+        if long:
+            parts.append("pitch over time: " + ", ".join(long))
+        if parts:
             work = "[b]Work on:[/b] " + "; ".join(parts)
         else:
             work = "[b]Work on:[/b] nothing rated weak or over time this round."
@@ -171,7 +179,8 @@ class SummaryScreen(Screen[None]):
         joined = f"{text.rstrip()}\n\n{answer.note}" if text.strip() else answer.note
         store.save_field(story_id, key, joined, rev, new_revision=True)
         self.added.add(answer.position)
-        self.notify(f"Note added to {key}")
+        spec = self.coach.templates.get(self.story.template).field(key)
+        self.notify(f"Note added to the story's {spec.label if spec else key}")
 
     def action_again(self) -> None:
         from coach.screens.rehearsal import RehearsalScreen
