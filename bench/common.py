@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
+import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -21,3 +24,21 @@ def percentile(samples: list[float], pct: float) -> float:
     ordered = sorted(samples)
     rank = math.ceil(pct / 100 * len(ordered))
     return ordered[max(0, min(len(ordered), rank) - 1)]
+
+
+def run_script(script: Path, args: list[str], env: dict[str, str], timeout: float) -> Any:
+    """Run a probe script in a fresh process and return the JSON of its last output line."""
+    try:
+        done = subprocess.run(
+            [sys.executable, str(script), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"{script.name} {args} ran past {timeout} s") from None
+    if done.returncode != 0:
+        raise RuntimeError(f"{script.name} {args} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])

@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 import random
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from common import figure, log, percentile
+from common import figure, log, percentile, run_script
 
 HERE = Path(__file__).resolve().parent
 TIMER_PROBE = HERE / "timer_probe.py"
@@ -255,20 +252,7 @@ def build_samples(path: Path) -> int:
 
 
 def run_cpu_probe(args: list[str], env: dict[str, str]) -> dict[str, Any]:
-    try:
-        done = subprocess.run(
-            [sys.executable, str(TIMER_PROBE), *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-            timeout=CPU_PROBE_TIMEOUT_S,
-        )
-    except subprocess.TimeoutExpired:
-        raise RuntimeError(f"timer probe {args} ran past {CPU_PROBE_TIMEOUT_S} s") from None
-    if done.returncode != 0:
-        raise RuntimeError(f"timer probe {args} failed:\n{done.stderr}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = run_script(TIMER_PROBE, args, env, CPU_PROBE_TIMEOUT_S)
     return result
 
 

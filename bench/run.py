@@ -21,7 +21,6 @@ import platform
 import random
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import rehearsal  # noqa: E402
-from common import figure, log, percentile  # noqa: E402
+from common import figure, log, percentile, run_script  # noqa: E402
 from corpus import Corpus, make_corpus, stories  # noqa: E402
 
 from coach.store import Store, open_store  # noqa: E402
@@ -123,21 +122,8 @@ def probe_env(config_dir: Path) -> dict[str, str]:
 def run_probe(args: list[str], env: dict[str, str]) -> dict[str, float]:
     """One fresh process to its first frame: seconds from spawn, and its peak memory."""
     spawned = time.monotonic()
-    try:
-        done = subprocess.run(
-            [sys.executable, str(PROBE), *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-            timeout=PROBE_TIMEOUT_S,
-        )
-    except subprocess.TimeoutExpired:
-        raise RuntimeError(f"probe {args} saw no first frame in {PROBE_TIMEOUT_S} s") from None
+    result = run_script(PROBE, args, env, PROBE_TIMEOUT_S)
     wall = time.monotonic() - spawned
-    if done.returncode != 0:
-        raise RuntimeError(f"probe {args} failed:\n{done.stderr}")
-    result = json.loads(done.stdout.strip().splitlines()[-1])
     return {
         "first_frame_s": result["first_frame_monotonic"] - spawned,
         "in_process_s": result["in_process_s"],

@@ -81,7 +81,9 @@ class CoachApp(App[None]):
                 self.notify(f"Question bank not used: {problem}", severity="warning", timeout=10)
         return self._banks
 
-    def start_rehearsal(self, story_id: int, **options: object) -> None:
+    def start_rehearsal(
+        self, story_id: int, *, persona: str | None = None, followups: int = 5, bell: bool = False
+    ) -> None:
         """Push a rehearsal of a story, if a question bank asks about its template."""
         from coach.core.errors import InputError
         from coach.screens.rehearsal import RehearsalScreen
@@ -94,7 +96,7 @@ class CoachApp(App[None]):
         except InputError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.push_screen(RehearsalScreen(story_id, **options))  # type: ignore[arg-type]
+        self.push_screen(RehearsalScreen(story_id, persona=persona, followups=followups, bell=bell))
 
     def get_default_screen(self) -> Screen[None]:
         from coach.screens.bank import BankScreen

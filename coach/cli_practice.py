@@ -17,13 +17,6 @@ persona_option = click.option(
 )
 
 
-def next_seed(ctx: Context, story_id: int) -> int:
-    """The seed of a story's next rehearsal: `coach followups` shows what it would ask."""
-    from coach.store import rehearsals
-
-    return story_id * 1000 + rehearsals.count(ctx.store, story_id)
-
-
 @click.command()
 @click.argument("story")
 @persona_option
@@ -43,13 +36,13 @@ def followups(
     as_json: bool,
 ) -> None:
     """The follow-ups a rehearsal of STORY would ask next, and why each was chosen."""
-    from coach.practice import plan
+    from coach.practice import next_seed, plan
 
     found = ctx.store.story(ctx.story_id(story))
     bank = ctx.banks.for_template(found.template)
     if focus is not None:
         bank.choice(focus)
-    seed = next_seed(ctx, found.id) if seed is None else seed
+    seed = next_seed(ctx.store, found.id) if seed is None else seed
     picks = plan(
         ctx.store, found, ctx.templates, bank, persona=persona, focus=focus, limit=limit, seed=seed
     )

@@ -27,6 +27,11 @@ def facts(story: Story) -> dict[str, str]:
     return {**story.fields, "title": story.title, "company": story.company, "role": story.role}
 
 
+def next_seed(store: Store, story_id: int) -> int:
+    """The seed of a story's next rehearsal, so `coach followups` shows what it will ask."""
+    return story_id * 1000 + rehearsals.count(store, story_id)
+
+
 def plan(
     store: Store,
     story: Story,

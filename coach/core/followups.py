@@ -10,7 +10,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from coach.core.checks import check_field
+from coach.core.checks import check_field, vague_words_without_figure
 from coach.core.questions import Question, QuestionBank
 from coach.core.schedule import Review, ago
 from coach.core.templates import FormTemplate
@@ -74,7 +74,8 @@ def story_gaps(template: FormTemplate, fields: Mapping[str, str]) -> list[Gap]:
                 gaps.append(Gap(spec.key, "number", f"gap: {spec.key} has no figure"))
                 break
             if finding.check == "vague":
-                detail = finding.message.split(":", 1)[1].split(" with no", 1)[0].strip()
+                words = vague_words_without_figure(text, template.vague_words)[:3]
+                detail = ", ".join(f"'{w}'" for w in words)
                 gaps.append(Gap(spec.key, "vague", f"gap: {spec.key} is vague ({detail})"))
                 break
     return gaps
@@ -114,11 +115,8 @@ class _Planner:
         """A weighted random sort key (Efraimidis-Spirakis): higher weights tend to lead."""
         return float(self.rng.random() ** (1.0 / weight))
 
-    def order(
-        self, questions: Sequence[Question], boost: Mapping[str, float] | None = None
-    ) -> list[Question]:
-        boost = boost or {}
-        keyed = [(self.key(self.weight(q) * boost.get(q.id, 1.0)), q) for q in questions]
+    def order(self, questions: Sequence[Question]) -> list[Question]:
+        keyed = [(self.key(self.weight(q)), q) for q in questions]
         keyed.sort(key=lambda pair: pair[0], reverse=True)
         return [q for _, q in keyed]
 

@@ -117,10 +117,6 @@ class Session:
     def done(self) -> bool:
         return self.phase == "done"
 
-    @property
-    def followups_planned(self) -> bool:
-        return any(s.kind == "followup" for s in self.steps)
-
     def toggle_pause(self) -> bool:
         """Pause or resume the clock; True when it now runs."""
         if self.pacing.running:
@@ -178,6 +174,3 @@ class Session:
         self.steps = kept + list(steps)
         if self.phase == "done" and self.position < len(self.steps):
             self._arm()
-
-    def rows(self) -> list[tuple[Step, Result | None]]:
-        return [(step, self.results.get(i)) for i, step in enumerate(self.steps)]

@@ -97,31 +97,36 @@ def replay(ratings: Iterable[tuple[Rating, datetime]]) -> Review | None:
     return state
 
 
+def _span(start: datetime, end: datetime) -> tuple[str, int]:
+    """Whole years or months between two dates as words ('2 months'), else '' and the days."""
+    delta = relativedelta(end.date(), start.date())
+    for count, unit in ((delta.years, "year"), (delta.months, "month")):
+        if count:
+            return f"{count} {unit}{'s' if count > 1 else ''}", 0
+    return "", delta.days
+
+
 def ago(then: datetime, now: datetime) -> str:
     """'today', 'yesterday', '6 days ago', '3 months ago' between two datetimes."""
-    delta = relativedelta(now.date(), then.date())
-    if delta.years:
-        return f"{delta.years} year{'s' if delta.years > 1 else ''} ago"
-    if delta.months:
-        return f"{delta.months} month{'s' if delta.months > 1 else ''} ago"
-    if delta.days <= 0:
+    words, days = _span(then, now)
+    if words:
+        return f"{words} ago"
+    if days <= 0:
         return "today"
-    if delta.days == 1:
+    if days == 1:
         return "yesterday"
-    return f"{delta.days} days ago"
+    return f"{days} days ago"
 
 
 def due_in(due: datetime, now: datetime) -> str:
     """'now', 'tomorrow', 'in 4 days', 'in 2 months'."""
     if due <= now:
         return "now"
-    delta = relativedelta(due.date(), now.date())
-    if delta.years:
-        return f"in {delta.years} year{'s' if delta.years > 1 else ''}"
-    if delta.months:
-        return f"in {delta.months} month{'s' if delta.months > 1 else ''}"
-    if delta.days <= 0:
+    words, days = _span(now, due)
+    if words:
+        return f"in {words}"
+    if days <= 0:
         return "later today"
-    if delta.days == 1:
+    if days == 1:
         return "tomorrow"
-    return f"in {delta.days} days"
+    return f"in {days} days"

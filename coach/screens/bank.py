@@ -8,14 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
-from coach.app import CoachApp
 from coach.core.checks import Completeness, lint_story
 from coach.core.stories import Story
 from coach.core.text import short_when
+from coach.screens.base import CoachScreen
 from coach.store.store import RANK_LIMIT, StoryRow
 from coach.widgets.story_table import Row, StoryTable
 
@@ -23,7 +22,7 @@ SEARCH_DELAY = 0.15
 """Seconds of quiet in the search box before the table follows it."""
 
 
-class BankScreen(Screen[None]):
+class BankScreen(CoachScreen):
     """Browse, search and manage stories."""
 
     BINDINGS = [
@@ -46,12 +45,6 @@ class BankScreen(Screen[None]):
         super().__init__()
         self.show_archived = False
         self._search_timer: Timer | None = None
-
-    @property
-    def coach(self) -> CoachApp:
-        app = self.app
-        assert isinstance(app, CoachApp)
-        return app
 
     def compose(self) -> ComposeResult:
         yield Header()

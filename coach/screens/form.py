@@ -6,12 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
-from coach.app import CoachApp
 from coach.core.templates import FormTemplate
+from coach.screens.base import CoachScreen
 from coach.store.errors import StoreError
 from coach.widgets.details import DetailsEditor
 from coach.widgets.field_editor import FieldEditor
@@ -21,7 +20,7 @@ SAVE_EVERY = 0.5
 """Seconds between saves of what was typed: the most typing a crash can lose."""
 
 
-class FormScreen(Screen[None]):
+class FormScreen(CoachScreen):
     """Edit one story through its template's form."""
 
     BINDINGS = [
@@ -40,12 +39,6 @@ class FormScreen(Screen[None]):
         self._warned = False
         self._show_guide: bool | None = None
         """The user's F3 choice; None follows the terminal's width."""
-
-    @property
-    def coach(self) -> CoachApp:
-        app = self.app
-        assert isinstance(app, CoachApp)
-        return app
 
     def compose(self) -> ComposeResult:
         store = self.coach.store

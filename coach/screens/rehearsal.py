@@ -11,15 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from coach.app import CoachApp
 from coach.core.questions import PERSONAS, QuestionBank
 from coach.core.rehearsal import Session, Step, checkin_step, followup_steps, pitch_steps
 from coach.core.schedule import Rating
 from coach.core.text import format_seconds
-from coach.practice import plan
+from coach.practice import next_seed, plan
+from coach.screens.base import CoachScreen
 from coach.store import rehearsals
 from coach.widgets.pacing_timer import PacingTimer
 
@@ -40,7 +39,7 @@ RUBRIC = "  ".join(f"[b]{r.value}[/b] {r.label}" for r in Rating)
 PERSONA_CYCLE: tuple[str | None, ...] = (None, *PERSONAS)
 
 
-class RehearsalScreen(Screen[None]):
+class RehearsalScreen(CoachScreen):
     """One rehearsal of one story, from the pitch to the summary."""
 
     AUTO_FOCUS = ""
@@ -74,12 +73,6 @@ class RehearsalScreen(Screen[None]):
         self.show_notes = True
         self.session: Session | None = None
         self.rehearsal_id: int | None = None
-
-    @property
-    def coach(self) -> CoachApp:
-        app = self.app
-        assert isinstance(app, CoachApp)
-        return app
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -205,7 +198,7 @@ class RehearsalScreen(Screen[None]):
     def _start(self) -> None:
         sections = pitch_steps(self.template, self.story.fields)
         steps = [*sections, checkin_step(self.bank)]
-        self.seed = self.story_id * 1000 + rehearsals.count(self.coach.store, self.story_id)
+        self.seed = next_seed(self.coach.store, self.story_id)
         self.rehearsal_id = rehearsals.start(
             self.coach.store, self.story_id, persona=self.persona or "", seed=self.seed
         )
@@ -225,6 +218,13 @@ class RehearsalScreen(Screen[None]):
             seed=self.seed,
         )
         self.session.add_followups(followup_steps(self.bank, picks))
+
+    def _answered(self, position: int, kind: str, choice: str = "") -> None:
+        """A step is over (answered or skipped): store it, plan after the check-in, go on."""
+        self._record(position)
+        if kind == "checkin":
+            self._plan_followups(choice)
+        self._after_step()
 
     def _after_step(self) -> None:
         session = self.session
@@ -257,13 +257,9 @@ class RehearsalScreen(Screen[None]):
                 return
             self._next_after_note()
             return
-        position = session.position
-        kind = session.step.kind
+        position, kind = session.position, session.step.kind
         session.finish_answer()
-        self._record(position)
-        if kind == "checkin":
-            self._plan_followups("")
-        self._after_step()
+        self._answered(position, kind)
 
     def action_digit(self, value: int) -> None:
         session = self.session
@@ -275,9 +271,7 @@ class RehearsalScreen(Screen[None]):
             choice = self.bank.choices[value - 1].key
             position = session.position
             session.finish_answer(choice=choice)
-            self._record(position)
-            self._plan_followups(choice)
-            self._after_step()
+            self._answered(position, "checkin", choice)
             return
         if session.phase != "rating":
             return
@@ -322,15 +316,11 @@ class RehearsalScreen(Screen[None]):
         session = self.session
         if session is None or session.done:
             return
-        position = session.position
-        kind = session.step.kind
+        position, kind = session.position, session.step.kind
         session.skip()
-        self._record(position)
-        if kind == "checkin":
-            self._plan_followups("")
         self.query_one("#note", Input).value = ""
         self.set_focus(None)
-        self._after_step()
+        self._answered(position, kind)
 
     def action_back(self) -> None:
         session = self.session

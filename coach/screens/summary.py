@@ -6,13 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from coach.app import CoachApp
 from coach.core.questions import QuestionBank
 from coach.core.text import format_seconds
 from coach.practice import schedule_after, weak_categories
+from coach.screens.base import CoachScreen
 from coach.store import rehearsals
 from coach.store.rehearsals import AnswerRow
 
@@ -31,7 +30,7 @@ def over_under(answer: AnswerRow) -> Text:
     return Text(f"{format_seconds(-delta)} under", style="green")
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(CoachScreen):
     """The report of one rehearsal, read back from the database."""
 
     BINDINGS = [
@@ -46,12 +45,6 @@ class SummaryScreen(Screen[None]):
         self.bank = bank
         self.answers: list[AnswerRow] = []
         self.added: set[int] = set()
-
-    @property
-    def coach(self) -> CoachApp:
-        app = self.app
-        assert isinstance(app, CoachApp)
-        return app
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -168,14 +168,6 @@ def record(
                 _reschedule(store, story_id, question_id)
 
 
-def set_note(store: Store, rehearsal_id: int, position: int, note: str) -> None:
-    with store.write() as conn:
-        conn.execute(
-            "UPDATE answers SET note = ? WHERE rehearsal_id = ? AND position = ?",
-            [note, rehearsal_id, position],
-        )
-
-
 def _reschedule(store: Store, story_id: int, question_id: str) -> None:
     rows = store.conn.execute(
         "SELECT rating, answered_at FROM answers WHERE story_id = ? AND key = ? "
@@ -233,6 +225,9 @@ def answers(store: Store, rehearsal_id: int) -> list[AnswerRow]:
     ]
 
 
+_REHEARSAL_COLUMNS = "id, story_id, persona, focus, seed, started_at, ended_at, status"
+
+
 def _rehearsal(r: tuple[object, ...]) -> RehearsalRow:
     return RehearsalRow(
         id=int(r[0]),  # type: ignore[call-overload]
@@ -248,8 +243,7 @@ def _rehearsal(r: tuple[object, ...]) -> RehearsalRow:
 
 def rehearsal(store: Store, rehearsal_id: int) -> RehearsalRow | None:
     r = store.conn.execute(
-        "SELECT id, story_id, persona, focus, seed, started_at, ended_at, status "
-        "FROM rehearsals WHERE id = ?",
+        f"SELECT {_REHEARSAL_COLUMNS} FROM rehearsals WHERE id = ?",
         [rehearsal_id],
     ).fetchone()
     return _rehearsal(r) if r else None
@@ -260,8 +254,8 @@ def history(store: Store, story_id: int) -> list[RehearsalRow]:
     return [
         _rehearsal(r)
         for r in store.conn.execute(
-            "SELECT id, story_id, persona, focus, seed, started_at, ended_at, status "
-            "FROM rehearsals WHERE story_id = ? ORDER BY started_at DESC, id DESC",
+            f"SELECT {_REHEARSAL_COLUMNS} FROM rehearsals WHERE story_id = ? "
+            "ORDER BY started_at DESC, id DESC",
             [story_id],
         )
     ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.timer import Timer
 from textual.widget import Widget
 
 from coach.core.pacing import Level, PacingClock
@@ -45,13 +44,12 @@ class PacingTimer(Widget):
         self.bell = bell
         self._shown: Shown | None = None
         self._rang = False
-        self._timer: Timer | None = None
         self.stopped = False
         self.last_elapsed = 0.0
         """The elapsed time behind the last look at the clock (for checks and the bench)."""
 
     def on_mount(self) -> None:
-        self._timer = self.set_interval(TICK, self.tick)
+        self.set_interval(TICK, self.tick)
 
     def show_clock(self, clock: PacingClock | None, *, stopped: bool = False) -> None:
         """Show another clock (or none); a stopped one is an answer already over."""
