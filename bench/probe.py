@@ -2,12 +2,17 @@
 
     python bench/probe.py bare
     python bench/probe.py coach PATH/TO/coach.db
+    python bench/probe.py progress PATH/TO/coach.db
 
 Runs the app headless and exits on its first frame: the first time a screen of the
 wanted kind (the bank for coach, the default screen for the bare app) hands a
 rendered, non-empty update to `App._display`. That is the point where a real
 terminal would receive the frame; headless, Textual has already laid out and
 rendered every visible widget's lines, it only skips writing them out.
+
+The progress mode opens the app on the progress screen (as `coach progress` does) and
+runs on past its first frame until the first frame with every figure and plot filled in
+(read in a worker thread after the first frame), reported as `full_monotonic`.
 
 Prints one JSON line to stdout:
   first_frame_monotonic  time.monotonic() at that first frame; on Linux this is
@@ -58,18 +63,45 @@ def coach_app(db: Path) -> tuple[Any, str | None]:
     return app, "BankScreen"
 
 
-def exit_on_first_frame(app: Any, screen_name: str | None, found: dict[str, float]) -> None:
-    """Wrap the app's `_display` so the first real frame of the wanted screen ends the run."""
+def progress_app(db: Path) -> tuple[Any, str | None]:
+    """Coach opened on the progress screen, as `coach progress` starts it."""
+    from coach.app import make_app
+    from coach.bank import templates_in_use
+    from coach.store import open_store
+
+    store = open_store(db)
+    app = make_app(store=store, templates=templates_in_use(), offer_samples=False, start="progress")
+    return app, "ProgressScreen"
+
+
+def filled(screen: Any) -> bool:
+    """The progress screen's figures are in and its plots laid out (so in this frame)."""
+    if not getattr(screen, "filled", False):
+        return False
+    plots = [w for w in screen.query("TrendPlot")]
+    return all(p.region.area > 0 for p in plots)
+
+
+def exit_on_first_frame(
+    app: Any, screen_name: str | None, found: dict[str, float], until_filled: bool = False
+) -> None:
+    """Wrap the app's `_display` so the first real frame of the wanted screen ends the run
+    (or, `until_filled`, the first frame of it with everything filled in)."""
     display = app._display
 
     def first_frame_display(screen: Any, renderable: Any) -> None:
         display(screen, renderable)
-        if found or renderable is None:
+        if renderable is None:
             return
         if screen_name is not None and type(screen).__name__ != screen_name:
             return
-        found["monotonic"] = time.monotonic()
-        found["in_process"] = time.perf_counter() - T0
+        if not found:
+            found["monotonic"] = time.monotonic()
+            found["in_process"] = time.perf_counter() - T0
+        if until_filled and "full_monotonic" not in found:
+            if not filled(screen):
+                return
+            found["full_monotonic"] = time.monotonic()
         app.exit()
 
     app._display = first_frame_display
@@ -90,9 +122,14 @@ def peak_rss_mib() -> float:
 
 def main(argv: list[str]) -> int:
     kind = argv[0]
-    app, screen_name = bare_app() if kind == "bare" else coach_app(Path(argv[1]))
+    if kind == "bare":
+        app, screen_name = bare_app()
+    elif kind == "progress":
+        app, screen_name = progress_app(Path(argv[1]))
+    else:
+        app, screen_name = coach_app(Path(argv[1]))
     found: dict[str, float] = {}
-    exit_on_first_frame(app, screen_name, found)
+    exit_on_first_frame(app, screen_name, found, until_filled=kind == "progress")
     app.run(headless=True, size=SIZE)
     if not found:
         print(f"probe {kind}: the app exited without a first frame", file=sys.stderr)
@@ -102,6 +139,8 @@ def main(argv: list[str]) -> int:
         "in_process_s": found["in_process"],
         "peak_rss_mib": peak_rss_mib(),
     }
+    if "full_monotonic" in found:
+        result["full_monotonic"] = found["full_monotonic"]
     print(json.dumps(result))
     return 0
 

@@ -8,7 +8,8 @@ run, and some carry a "detail" object of raw numbers. Progress goes to stderr.
 Start-up and memory are measured in fresh processes (bench/probe.py); search and
 saving in this process, over one 10,000-story bank built here from a fixed seed. The
 pacing timer and follow-up figures are in bench/rehearsal.py (the timer's CPU in fresh
-processes, bench/timer_probe.py); follow-ups use a copy of the bank with 100,000 answers.
+processes, bench/timer_probe.py); follow-ups use a copy of the bank with 100,000 answers,
+and so does the progress screen's start-up (bench/progress.py, fresh processes).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import export  # noqa: E402
+import progress  # noqa: E402
 import rehearsal  # noqa: E402
 from common import figure, log, percentile, run_script  # noqa: E402
 from corpus import Corpus, make_corpus, stories  # noqa: E402
@@ -389,6 +392,10 @@ def run(plan: Plan, workdir: Path) -> dict[str, Any]:
     figures |= timed(
         "follow-ups", lambda: rehearsal.followup_figures(answers, plan.plans, SEED, built)
     )
+    figures |= timed(
+        "progress screen", lambda: progress.progress_figures(answers, plan.start_runs, env)
+    )
+    figures |= timed("export", lambda: export.export_figures(answers, workdir, env))
     return figures
 
 

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -59,6 +60,7 @@ class CoachApp(App[None]):
         offer_samples: bool = True,
         rehearse: RehearseRequest | None = None,
         clock: Callable[[], float] = time.monotonic,
+        start: str = "bank",
     ) -> None:
         super().__init__()
         self.store = store
@@ -68,7 +70,11 @@ class CoachApp(App[None]):
         self.rehearse = rehearse
         self.clock = clock
         """The pacing timers' clock: monotonic, or a fake one that tests drive."""
+        self.start = start
+        """The first screen: "bank", or "progress" (from `coach progress`)."""
         self._banks: BankSet | None = None
+        self.last_export: tuple[str, Path] | None = None
+        """The format and folder of the last export, offered again."""
 
     @property
     def banks(self) -> BankSet:
@@ -101,6 +107,10 @@ class CoachApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         from coach.screens.bank import BankScreen
 
+        if self.start == "progress":  # the bank is built only when it is asked for
+            from coach.screens.progress import ProgressScreen
+
+            return ProgressScreen()
         return BankScreen()
 
     def on_mount(self) -> None:
@@ -131,9 +141,11 @@ class CoachApp(App[None]):
             if callable(flush):
                 flush()
             self.pop_screen()
-        bank = self.screen
-        if isinstance(bank, BankScreen):
-            bank.open_story(story_id)
+        top = self.screen
+        bank = top if isinstance(top, BankScreen) else BankScreen()
+        if bank is not top:  # started on another screen (`coach progress`)
+            self.push_screen(bank)
+        bank.open_story(story_id)
 
     def action_help(self) -> None:
         from coach.screens.help import HelpScreen
@@ -168,6 +180,7 @@ def make_app(
     offer_samples: bool = True,
     rehearse: RehearseRequest | None = None,
     clock: Callable[[], float] = time.monotonic,
+    start: str = "bank",
 ) -> CoachApp:
     """Build the app; the CLI and the tests both come through here."""
     return CoachApp(
@@ -177,4 +190,5 @@ def make_app(
         offer_samples=offer_samples,
         rehearse=rehearse,
         clock=clock,
+        start=start,
     )

@@ -13,6 +13,7 @@ import click
 from coach import __version__
 from coach.cli_base import Context, fail, pass_ctx, reported
 from coach.cli_practice import followups, rehearse
+from coach.cli_stats import progress_tui, stats
 from coach.core.errors import InputError
 from coach.paths import default_db_path
 
@@ -159,30 +160,49 @@ def import_(ctx: Context, paths: tuple[Path, ...], replace: bool, skip_existing:
 @main.command()
 @click.argument("stories", nargs=-1)
 @click.option(
-    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "yaml", "json"]),
+    default="md",
+    show_default=True,
+    help="Sheets (md, html) or story files that re-import (yaml, json).",
 )
 @click.option("--out", default=".", show_default=True, help="Folder to write to, or - for stdout.")
+@click.option("--overview", is_flag=True, help="Add the bank overview sheet (md or html).")
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
 @pass_ctx
 @reported
-def export(ctx: Context, stories: tuple[str, ...], fmt: str, out: str, force: bool) -> None:
-    """Export stories (all active ones when none are named) as story files."""
-    from coach.bank import export_files
-    from coach.core.storyfiles import render_many
+def export(
+    ctx: Context, stories: tuple[str, ...], fmt: str, out: str, overview: bool, force: bool
+) -> None:
+    """Export story sheets or story files: the named stories, or every active one.
+
+    Into a folder, one file a story named from its slug; with --out -, one document
+    (or a YAML/JSON list) on stdout.
+    """
+    from coach.export import Exporter, readiness_for
 
     store = ctx.store
     if stories:
-        ids = [ctx.story_id(s) for s in stories]
+        ids = list(dict.fromkeys(ctx.story_id(s) for s in stories))
     else:
         ids = [r.id for r in store.list_stories()]
+    exporter = Exporter(
+        store,
+        ctx.templates,
+        fmt,
+        ids,
+        overview=overview,
+        readiness=readiness_for(store, ctx.templates),
+    )
     if out == "-":
-        click.echo(render_many([store.story(i) for i in ids], ctx.templates, fmt), nl=False)
+        exporter.write_stream(sys.stdout)
         return
     count = 0
-    for path in export_files(store, ids, ctx.templates, fmt, Path(out), force=force):
+    for path in exporter.write_files(Path(out).expanduser(), force=force):
         click.echo(str(path))
         count += 1
-    click.echo(f"exported {count} stor{'y' if count == 1 else 'ies'}", err=True)
+    click.echo(f"exported {count} file{'' if count == 1 else 's'}", err=True)
 
 
 @main.command()
@@ -230,6 +250,8 @@ def backup(ctx: Context, path: Path, force: bool) -> None:
 
 main.add_command(followups)
 main.add_command(rehearse)
+main.add_command(stats)
+main.add_command(progress_tui)
 
 
 def run() -> None:

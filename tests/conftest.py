@@ -3,9 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 
 from coach.bank import load_samples, templates_in_use
 from coach.core.templates import TemplateSet
+from coach.paths import samples_dir
 from coach.store import Store, open_store
 
 
@@ -38,3 +40,11 @@ def store(db_path: Path) -> Store:
 def samples(store: Store, templates: TemplateSet) -> Store:
     load_samples(store, templates)
     return store
+
+
+@pytest.fixture
+def loaded(db_path: Path) -> Path:
+    result = run(db_path, "import", str(samples_dir()))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("imported ")
+    return db_path

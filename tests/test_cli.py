@@ -7,36 +7,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
+from cli_helpers import coach_process, one_line_error, run
+from click.testing import CliRunner
 
 from coach.cli import main
 from coach.paths import samples_dir, shipped_templates_dir
-
-
-def run(db: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["--db", str(db), *args])
 
 
 def listing(db: Path) -> list[dict[str, object]]:
     result = run(db, "list", "--json")
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
-
-
-@pytest.fixture
-def loaded(db_path: Path) -> Path:
-    result = run(db_path, "import", str(samples_dir()))
-    assert result.exit_code == 0, result.output
-    assert result.output.startswith("imported ")
-    return db_path
-
-
-def one_line_error(result: Result) -> str:
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
 
 
 def test_list_json_documents_every_story(loaded: Path) -> None:
@@ -186,13 +167,13 @@ def test_export_to_stdout(loaded: Path) -> None:
 
 def test_export_refuses_to_overwrite_without_force(loaded: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert run(loaded, "export", "--out", str(out)).exit_code == 0
+    assert run(loaded, "export", "--format", "yaml", "--out", str(out)).exit_code == 0
     target = out / "churn-leakage.yaml"
     target.write_text("my own edits")
-    line = one_line_error(run(loaded, "export", "--out", str(out)))
+    line = one_line_error(run(loaded, "export", "--format", "yaml", "--out", str(out)))
     assert "--force" in line
     assert target.read_text() == "my own edits"
-    assert run(loaded, "export", "--out", str(out), "--force").exit_code == 0
+    assert run(loaded, "export", "--format", "yaml", "--out", str(out), "--force").exit_code == 0
     assert "Churn model" in target.read_text()
 
 
@@ -274,13 +255,6 @@ def test_backup_command(loaded: Path, tmp_path: Path) -> None:
     assert run(loaded, "backup", str(target)).exit_code == 0
     assert len(listing(target)) == len(listing(loaded))
     assert "--force" in one_line_error(run(loaded, "backup", str(target)))
-
-
-def coach_process(*args: str) -> subprocess.CompletedProcess[str]:
-    """The installed entry point's code path, as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "coach", *args], capture_output=True, text=True, check=False
-    )
 
 
 def test_usage_errors_are_one_line_too(db_path: Path) -> None:

@@ -124,3 +124,11 @@ def test_rehearsal_summary(snap_compare, db_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(rehearsal_app(db_path, clock), terminal_size=(110, 30), run_before=summary)
+
+
+def test_sheet_preview(snap_compare, db_path: Path) -> None:
+    async def preview(pilot) -> None:
+        await pilot.press("down", "s")
+        await pilot.pause(0.3)
+
+    assert snap_compare(sample_app(db_path), terminal_size=(100, 40), run_before=preview)

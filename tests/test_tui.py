@@ -349,3 +349,17 @@ async def test_filters_with_no_match_do_not_call_the_bank_empty(
         await pilot.pause(0.4)
         status = str(app.screen.query_one("#status").render())
         assert "No story matches" in status
+
+
+async def test_titles_show_as_written_not_as_markup(store: Store, db_path: Path) -> None:
+    from coach.core.stories import Story
+
+    store.create_story(Story(title="[bold]Loud[/bold] and [/] stray", template="star"))
+    app = app_on(db_path, offer_samples=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = table(app).get_row_at(0)[0]
+        assert first.plain == "[bold]Loud[/bold] and [/] stray"
+        await pilot.press("space")
+        await pilot.pause()
+        assert table(app).get_row_at(0)[0].plain == "✓ [bold]Loud[/bold] and [/] stray"

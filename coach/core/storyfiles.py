@@ -76,8 +76,15 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+_READ_AS_BREAKS = frozenset("\r\x85\u2028\u2029")
+"""Characters a YAML reader takes as line breaks: only double quotes keep them exact."""
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else ">" if len(value) > 72 else None
+    if not _READ_AS_BREAKS.isdisjoint(value):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else ">" if len(value) > 72 else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
+from textual.widget import MountError
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from coach.core.checks import Completeness, lint_story
@@ -31,11 +32,15 @@ class BankScreen(CoachScreen):
         Binding("e", "edit", "Edit"),
         Binding("r", "rehearse", "Rehearse"),
         Binding("R", "rehearse_due", "Rehearse most due", show=False),
-        Binding("d", "duplicate", "Duplicate"),
+        Binding("d", "duplicate", "Duplicate", show=False),
         Binding("a", "archive", "Archive"),
         Binding("delete,x", "delete", "Delete"),
-        Binding("slash", "search", "Search"),
-        Binding("v", "toggle_archived", "Archived"),
+        Binding("slash", "search", "Search", show=False),
+        Binding("v", "toggle_archived", "Archived", show=False),
+        Binding("p", "progress", "Progress"),
+        Binding("s", "sheet", "Sheet"),
+        Binding("space", "mark", "Mark", show=False),
+        Binding("o", "export", "Export"),
         Binding("escape", "clear", "Clear search", show=False),
         Binding("l", "load_samples", "Load samples", show=False),
         Binding("q", "app.quit", "Quit"),
@@ -45,18 +50,14 @@ class BankScreen(CoachScreen):
         super().__init__()
         self.show_archived = False
         self._search_timer: Timer | None = None
+        self.marked: set[int] = set()
+        self._filters_ready = False
+        """Stories marked (space) for an export."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="filters"):
             yield Input(placeholder="/ search every field", id="search")
-            yield Select[str]([], prompt="any tag", id="tag")
-            yield Select[str](
-                [(name, name) for name in self.coach.templates.names()],
-                prompt="any form",
-                id="template",
-            )
-            yield Select[str]([], prompt="any competency", id="competency")
         yield StoryTable(
             [("Title", 40), ("Form", 8), ("Tags", 22), ("Ready", 16), ("Changed", 10)],
             id="stories",
@@ -66,6 +67,7 @@ class BankScreen(CoachScreen):
 
     def on_mount(self) -> None:
         self.query_one(StoryTable).focus()
+        self.call_after_refresh(self._mount_filters)
         if self.coach.new_template is not None:
             template, self.coach.new_template = self.coach.new_template, None
             self.call_after_refresh(self.action_new, template)
@@ -79,11 +81,31 @@ class BankScreen(CoachScreen):
         table.focus()
         self.call_after_refresh(self.refresh_filters)
 
+    async def _mount_filters(self) -> None:
+        """The drop-downs come just after the first frame: three Selects are a third of
+        the bank's start-up work, and the rows matter first."""
+        selects = (
+            Select[str]([], prompt="any tag", id="tag"),
+            Select[str](
+                [(name, name) for name in self.coach.templates.names()],
+                prompt="any form",
+                id="template",
+            ),
+            Select[str]([], prompt="any competency", id="competency"),
+        )
+        try:
+            await self.query_one("#filters").mount(*selects)
+        except MountError:
+            return  # the app closed before its second frame
+        self._filters_ready = True
+        self.refresh_filters()
+
     # -- the table ------------------------------------------------------------------
 
     def _filters(self) -> dict[str, Any]:
         def value(select_id: str) -> str | None:
-            chosen = self.query_one(select_id, Select).value
+            found = self.query(select_id)
+            chosen = found.first(Select).value if found else None
             return chosen if isinstance(chosen, str) else None
 
         return {
@@ -102,7 +124,8 @@ class BankScreen(CoachScreen):
         ready = f"{done.filled}/{done.total}"
         if done.findings:
             ready += f" · {len(done.findings)} to fix"
-        return [row.title, form, tags, ready, short_when(row.updated_at)]
+        title = f"✓ {row.title}" if row.id in self.marked else row.title
+        return [title, form, tags, ready, short_when(row.updated_at)]
 
     def _completeness(self, row: StoryRow, fields: dict[str, str]) -> Completeness:
         template = self.coach.templates.templates.get(row.template)
@@ -133,6 +156,8 @@ class BankScreen(CoachScreen):
         status = f"{shown} {kind}stor{'y' if total == 1 else 'ies'}"
         if filters["search"]:
             status += f" matching {filters['search']!r}"
+        if self.marked:
+            status += f" · {len(self.marked)} marked for export (o exports, space unmarks)"
         narrowed = any(filters[k] for k in ("search", "tag", "template", "competency"))
         if not total and narrowed:
             status = "No story matches: esc clears the search; the drop-downs clear the filters."
@@ -142,6 +167,8 @@ class BankScreen(CoachScreen):
 
     def refresh_filters(self) -> None:
         store = self.coach.store
+        if not self._filters_ready:
+            return  # not mounted yet: _mount_filters fills them in
         for select_id, column in (("#tag", "tags"), ("#competency", "competencies")):
             select = self.query_one(select_id, Select)
             current = select.value
@@ -301,6 +328,39 @@ class BankScreen(CoachScreen):
             search.value = ""
             self.reload()
         self.query_one(StoryTable).focus()
+
+    def action_progress(self) -> None:
+        from coach.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
+
+    def action_sheet(self) -> None:
+        from coach.screens.preview import SheetPreview
+
+        story_id = self._selected()
+        if story_id is not None:
+            self.app.push_screen(SheetPreview(story_id))
+
+    def action_mark(self) -> None:
+        story_id = self._selected()
+        if story_id is None:
+            return
+        self.marked ^= {story_id}
+        table = self.query_one(StoryTable)
+        row = self.coach.store.row(story_id)
+        if row is not None:
+            title = f"✓ {row.title}" if story_id in self.marked else row.title
+            table.set_cell(str(story_id), "title", title)
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)
+        self.query_one("#status", Static).update(self._status(table.total, self._filters()))
+
+    def action_export(self) -> None:
+        from coach.screens.export import start_export
+
+        key = self.query_one(StoryTable).current_key
+        marked = [i for i in self.marked if self.coach.store.row(i) is not None]
+        start_export(self, sorted(marked), int(key) if key is not None else None)
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

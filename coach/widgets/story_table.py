@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 Row = tuple[str, Sequence[str]]
@@ -12,7 +13,7 @@ Fetch = Callable[[int, int], list[Row]]
 """fetch(offset, limit): the rows from `offset`, at most `limit` of them."""
 
 
-class StoryTable(DataTable[str]):
+class StoryTable(DataTable[Text]):
     """A DataTable that holds only the pages of rows looked at so far.
 
     A bank of 10,000 stories opens as fast as one of 100: the rest load when the
@@ -22,9 +23,13 @@ class StoryTable(DataTable[str]):
     PAGE = 40
     MARGIN = 15
 
-    def __init__(self, columns: Sequence[tuple[str, int | None]], **kwargs: object) -> None:
+    def __init__(
+        self, columns: Sequence[tuple[str, int | None]], *, markup: bool = False, **kwargs: object
+    ) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self._columns = columns
+        self._markup = markup
+        """Cells are Rich markup (the caller escapes user text) rather than plain text."""
         self._fetch: Fetch = lambda offset, limit: []
         self.total = 0
         self._loading = False
@@ -73,7 +78,7 @@ class StoryTable(DataTable[str]):
         self._loading = True
         try:
             for key, cells in self._fetch(loaded, self.PAGE):
-                self.add_row(*cells, key=key)
+                self.add_row(*(self._text(cell) for cell in cells), key=key)
         finally:
             self._loading = False
 
@@ -86,6 +91,13 @@ class StoryTable(DataTable[str]):
         super().watch_scroll_y(old, new)
         if new >= self.max_scroll_y - self.MARGIN:
             self._load_more()
+
+    def _text(self, cell: str) -> Text:
+        return Text.from_markup(cell) if self._markup else Text(cell)
+
+    def set_cell(self, key: str, column: str, text: str) -> None:
+        """Change one cell's text."""
+        self.update_cell(key, column, self._text(text))
 
     @property
     def current_key(self) -> str | None:

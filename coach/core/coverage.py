@@ -1,0 +1,53 @@
+"""Which rubric signals and other competencies the stories of a bank cover, and which none do."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from coach.core.questions import SIGNALS
+
+_SPACES = re.compile(r"[\s_\-]+")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Stories by the competencies they name, matched after `normalise`."""
+
+    signals: tuple[str, ...]
+    """The rubric signals and behavioural themes (`questions.SIGNALS`), in that order."""
+    by_signal: dict[str, tuple[str, ...]]
+    """Every signal -> the slugs of the stories naming it, in input order (empty if none)."""
+    uncovered: tuple[str, ...]
+    """The signals no story names, in `signals` order."""
+    other: dict[str, tuple[str, ...]]
+    """Competencies (normalised) that are not signals -> slugs, sorted by competency."""
+
+    @property
+    def covered(self) -> tuple[str, ...]:
+        """The signals at least one story names, in `signals` order."""
+        return tuple(s for s in self.signals if self.by_signal[s])
+
+
+def normalise(competency: str) -> str:
+    """'Data_Handling ', 'data-handling' and 'data  handling' all read 'data handling'."""
+    return _SPACES.sub(" ", competency.casefold()).strip()
+
+
+def coverage(stories: Iterable[tuple[str, Sequence[str]]]) -> Coverage:
+    """The coverage of stories given as (slug, competencies); a story counts once per signal."""
+    found: dict[str, dict[str, None]] = {s: {} for s in SIGNALS}
+    other: dict[str, dict[str, None]] = {}
+    for slug, competencies in stories:
+        for competency in competencies:
+            name = normalise(competency)
+            if name:
+                slugs = found[name] if name in found else other.setdefault(name, {})
+                slugs[slug] = None
+    return Coverage(
+        signals=SIGNALS,
+        by_signal={s: tuple(slugs) for s, slugs in found.items()},
+        uncovered=tuple(s for s in SIGNALS if not found[s]),
+        other={name: tuple(other[name]) for name in sorted(other)},
+    )

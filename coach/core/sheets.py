@@ -1,0 +1,225 @@
+"""What a story sheet says, as plain data for the sheet templates (no rendering here).
+
+A sheet follows its form template: each section of fields in the template's order,
+the technical section as a compact table, figures in number-checked fields made
+prominent, the target time of each part, then what rehearsals taught: the
+follow-ups found hardest with the notes taken, and the last rehearsal's times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from coach.core.stories import Story
+from coach.core.templates import FieldSpec, FormTemplate
+from coach.core.text import format_seconds, speaking_seconds
+
+SECTION_TITLES = {
+    "pitch": "The pitch",
+    "technical": "Technical details",
+    "audience": "Plain-language pitch",
+    "star": "The story",
+    "prep": "Questions it answers",
+}
+TABLE_SECTIONS = frozenset({"technical"})
+
+_FIGURE = re.compile(
+    r"(?<![\w.@#/])(?:[$€£¥]\s?)?[+\-−]?\d+(?:[.,]\d+)*"
+    r"(?:\s?(?:%|‰|x|×|k|K|M|B|bn|pp|ms|s|h|GB|TB|MB|million|billion|thousand"
+    r"|percent|percentage points?|points?)(?![\w]))?"
+)
+
+
+def figure_spans(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into pieces, each marked True where it is a figure ('12%', '$1.2M')."""
+    out: list[tuple[str, bool]] = []
+    last = 0
+    for match in _FIGURE.finditer(text):
+        if match.start() > last:
+            out.append((text[last : match.start()], False))
+        out.append((match.group(0), True))
+        last = match.end()
+    if last < len(text):
+        out.append((text[last:], False))
+    return out
+
+
+@dataclass(frozen=True)
+class SheetField:
+    key: str
+    label: str
+    text: str
+    target_seconds: int
+    said_seconds: int
+    """How long the text takes to say at the usual pace."""
+    figures: bool
+    """The field asks for numbers: the sheet makes them stand out."""
+
+    @property
+    def target(self) -> str:
+        return format_seconds(self.target_seconds)
+
+    @property
+    def said(self) -> str:
+        return format_seconds(self.said_seconds)
+
+    @property
+    def over(self) -> bool:
+        return self.said_seconds > self.target_seconds
+
+
+@dataclass(frozen=True)
+class SheetSection:
+    key: str
+    title: str
+    table: bool
+    fields: tuple[SheetField, ...]
+
+    @property
+    def target(self) -> str:
+        return format_seconds(sum(f.target_seconds for f in self.fields))
+
+
+@dataclass(frozen=True)
+class HardQuestion:
+    """A follow-up the user found hard: the latest rating and the notes they took."""
+
+    question: str
+    category: str
+    rating: str
+    note: str
+    when: str
+
+
+@dataclass(frozen=True)
+class TimedAnswer:
+    prompt: str
+    target: str
+    actual: str
+    over: bool
+    rating: str
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class LastRehearsal:
+    when: str
+    persona: str
+    answers: tuple[TimedAnswer, ...]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    title: str
+    slug: str
+    template: str
+    template_title: str
+    company: str
+    role: str
+    dates: str
+    tags: tuple[str, ...]
+    competencies: tuple[str, ...]
+    sections: tuple[SheetSection, ...]
+    pitch_seconds: int
+    """The target time of the pitch said in a rehearsal: the template's pitch fields."""
+    hardest: tuple[HardQuestion, ...] = ()
+    last: LastRehearsal | None = None
+
+    @property
+    def byline(self) -> str:
+        return " · ".join(p for p in (self.company, self.role, self.dates) if p)
+
+    @property
+    def pitch_target(self) -> str:
+        return format_seconds(self.pitch_seconds)
+
+
+def _field(spec: FieldSpec, text: str) -> SheetField:
+    return SheetField(
+        key=spec.key,
+        label=spec.label,
+        text=text.strip(),
+        target_seconds=spec.target_seconds,
+        said_seconds=speaking_seconds(text),
+        figures="number" in spec.checks,
+    )
+
+
+def sections(template: FormTemplate, fields: dict[str, str]) -> tuple[SheetSection, ...]:
+    """The template's sections in the order their first field appears."""
+    order: list[str] = []
+    grouped: dict[str, list[SheetField]] = {}
+    for spec in template.fields:
+        if spec.section not in grouped:
+            order.append(spec.section)
+            grouped[spec.section] = []
+        grouped[spec.section].append(_field(spec, fields.get(spec.key, "")))
+    return tuple(
+        SheetSection(
+            key=key,
+            title=SECTION_TITLES.get(key, key.replace("_", " ").capitalize()),
+            table=key in TABLE_SECTIONS,
+            fields=tuple(grouped[key]),
+        )
+        for key in order
+    )
+
+
+def build_sheet(
+    story: Story,
+    template: FormTemplate,
+    *,
+    hardest: Iterable[HardQuestion] = (),
+    last: LastRehearsal | None = None,
+) -> Sheet:
+    extra = {k: v for k, v in story.fields.items() if k not in template.keys}
+    secs = sections(template, story.fields)
+    if extra:
+        # Fields a template no longer has still belong on the user's sheet.
+        kept = tuple(
+            SheetField(
+                k, k.replace("_", " ").capitalize(), v.strip(), 0, speaking_seconds(v), False
+            )
+            for k, v in sorted(extra.items())
+        )
+        secs += (SheetSection("other", "Other notes", False, kept),)
+    return Sheet(
+        title=story.title,
+        slug=story.slug,
+        template=story.template,
+        template_title=template.title,
+        company=story.company,
+        role=story.role,
+        dates=story.dates,
+        tags=tuple(story.tags),
+        competencies=tuple(story.competencies),
+        sections=secs,
+        pitch_seconds=sum(f.target_seconds for f in template.pitch_fields),
+        hardest=tuple(hardest),
+        last=last,
+    )
+
+
+def timed_answer(
+    prompt: str, target_seconds: float, seconds: float | None, rating: str, skipped: bool
+) -> TimedAnswer:
+    return TimedAnswer(
+        prompt=prompt,
+        target=format_seconds(target_seconds),
+        actual="" if seconds is None else format_seconds(seconds),
+        over=seconds is not None and seconds > target_seconds,
+        rating=rating,
+        skipped=skipped,
+    )
+
+
+def first_lines(texts: Sequence[str], limit: int = 3) -> str:
+    """Up to `limit` distinct non-empty notes, oldest first, joined for one cell."""
+    seen: list[str] = []
+    for text in texts:
+        text = " ".join(text.split())
+        if text and text not in seen:
+            seen.append(text)
+    return " / ".join(seen[-limit:])

@@ -1,0 +1,220 @@
+"""Exporting stories: sheets (Markdown, HTML) and story files (YAML, JSON), one file a
+story into a folder or all of them to one stream, rendering one story at a time so a
+bank of any size is never held in memory whole."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from coach.core.errors import InputError
+from coach.core.filenames import NamePicker
+from coach.core.overview import Overview, OverviewEntry, build_overview
+from coach.core.readiness import Readiness
+from coach.core.sheets import Sheet
+from coach.core.stories import story_to_dict
+from coach.core.storyfiles import dump_yaml, render_story
+from coach.core.templates import TemplateSet
+from coach.sheets import SHEET_FORMATS, category_labels, sheet_for, writer
+from coach.store.store import Store
+
+FORMATS = ("md", "html", "yaml", "json")
+ReadinessOf = Callable[[Sequence[int]], dict[int, Readiness]]
+"""Story ids -> how ready each is (for the overview)."""
+OVERVIEW_NAME = "overview"
+
+
+@dataclass(frozen=True)
+class Target:
+    story_id: int | None
+    """None for the bank overview."""
+    path: Path
+
+
+class Exporter:
+    """One export: a format, the stories, and what they need to render."""
+
+    def __init__(
+        self,
+        store: Store,
+        templates: TemplateSet,
+        fmt: str,
+        story_ids: Sequence[int],
+        *,
+        overview: bool = False,
+        readiness: ReadinessOf | None = None,
+    ) -> None:
+        if fmt not in FORMATS:
+            raise InputError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+        if overview and fmt not in SHEET_FORMATS:
+            raise InputError("the overview is a sheet; export it with --format md or html")
+        if overview and readiness is None:
+            raise ValueError("an overview needs a readiness function")
+        self.store = store
+        self.templates = templates
+        self.fmt = fmt
+        self.story_ids = list(story_ids)
+        self.overview = overview
+        self._readiness = readiness
+        self._writer = writer(fmt) if fmt in SHEET_FORMATS else None
+        self._labels = category_labels(templates) if fmt in SHEET_FORMATS else {}
+
+    # -- what is rendered -------------------------------------------------------------
+
+    def sheet(self, story_id: int) -> Sheet:
+        return sheet_for(self.store, story_id, self.templates, self._labels)
+
+    def bank_overview(self) -> Overview:
+        assert self._readiness is not None
+        entries = []
+        for start in range(0, len(self.story_ids), OVERVIEW_CHUNK):
+            ids = self.story_ids[start : start + OVERVIEW_CHUNK]
+            ready = self._readiness(ids)
+            for story_id in ids:
+                row = self.store.row(story_id)
+                if row is not None:
+                    entries.append(
+                        OverviewEntry(
+                            row.title, row.slug, row.template, row.competencies, ready[story_id]
+                        )
+                    )
+        return build_overview(entries)
+
+    def _sheets(self, ids: Iterable[int]) -> Iterator[Sheet]:
+        for story_id in ids:
+            yield self.sheet(story_id)
+
+    def _data(self, story_id: int) -> dict[str, Any]:
+        return story_to_dict(self.store.story(story_id), self.templates)
+
+    # -- one stream -------------------------------------------------------------------
+
+    def stream(self) -> Iterator[str]:
+        """The whole export as one document, in pieces: sheets one after another (the
+        overview first when asked for), or a YAML/JSON list of stories (one story alone
+        is written as a mapping, as a story file is)."""
+        if self._writer is not None:
+            overview = self.bank_overview() if self.overview else None
+            yield from self._writer.stream(self._sheets(self.story_ids), overview)
+            return
+        ids = self.story_ids
+        if len(ids) == 1:
+            yield render_story(self.store.story(ids[0]), self.templates, self.fmt)
+            return
+        if self.fmt == "yaml":
+            if not ids:
+                yield "[]\n"
+            for story_id in ids:
+                yield dump_yaml([self._data(story_id)])
+            return
+        yield "["
+        for i, story_id in enumerate(ids):
+            text = json.dumps(self._data(story_id), ensure_ascii=False, indent=2)
+            yield ("," if i else "") + "\n  " + text.replace("\n", "\n  ")
+        yield "\n]\n" if ids else "]\n"
+
+    def write_stream(self, out: TextIO) -> None:
+        try:
+            for piece in self.stream():
+                out.write(piece)
+            out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise InputError(f"cannot write the export ({exc.strerror or exc})") from None
+
+    # -- one file a story -------------------------------------------------------------
+
+    def targets(self, out_dir: Path) -> list[Target]:
+        picker = NamePicker(self.fmt)
+        found = []
+        if self.overview:
+            found.append(Target(None, out_dir / picker.pick(OVERVIEW_NAME)))
+        for story_id in self.story_ids:
+            row = self.store.row(story_id)
+            if row is not None:
+                found.append(Target(story_id, out_dir / picker.pick(row.slug)))
+        return found
+
+    def render_one(self, target: Target) -> str:
+        if self._writer is None:
+            assert target.story_id is not None
+            return render_story(self.store.story(target.story_id), self.templates, self.fmt)
+        if target.story_id is None:
+            return self._writer.render([], self.bank_overview())
+        return self._writer.render([self.sheet(target.story_id)])
+
+    def write_files(self, out_dir: Path, *, force: bool = False) -> Iterator[Path]:
+        """Write one file a story (and the overview) into `out_dir`, yielding each path
+        once it is written whole. Refuses before writing anything when a file exists
+        and `force` is not set."""
+        prepare_folder(out_dir)
+        targets = self.targets(out_dir)
+        if not force:
+            for target in targets:
+                if target.path.exists():
+                    raise InputError(
+                        "exists already; add --force to overwrite it, or choose another --out",
+                        file=str(target.path),
+                    )
+        for target in targets:
+            write_whole(target.path, self.render_one(target))
+            yield target.path
+
+
+def prepare_folder(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("is a file, not a folder; choose a folder for --out", file=str(out_dir))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the folder ({exc.strerror})", file=str(out_dir)) from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise InputError("cannot write in this folder; choose another --out", file=str(out_dir))
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file beside it, synced, then renamed
+    over the target. On any failure the temporary file is removed."""
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".coach-", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"cannot write ({exc.strerror})", file=str(path)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write ({exc.strerror or exc})", file=str(path)) from None
+        raise
+
+
+OVERVIEW_CHUNK = 500
+"""Stories whose readiness is worked out at once for the overview."""
+
+
+def readiness_for(store: Store, templates: TemplateSet) -> ReadinessOf:
+    """How ready each story is, for the overview: its checks, its last rated rehearsal's
+    ratings and the follow-ups due (coach.progress, batched)."""
+    from coach.progress import story_progress
+    from coach.store.rehearsals import utc_now
+    from coach.store.stats import StoryBrief
+
+    now = utc_now()
+
+    def some(ids: Sequence[int]) -> dict[int, Readiness]:
+        rows = [row for i in ids if (row := store.row(i)) is not None]
+        briefs = [StoryBrief(r.id, r.slug, r.title, r.template) for r in rows]
+        return {p.id: p.readiness for p in story_progress(store, templates, briefs, now)}
+
+    return some

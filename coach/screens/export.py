@@ -1,0 +1,242 @@
+"""Exporting from the TUI: choose what, how and where; then a background export with
+its progress, which can be stopped between files."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    ProgressBar,
+    RadioButton,
+    RadioSet,
+    Static,
+)
+
+from coach.screens.base import CoachScreen
+
+FORMAT_LABELS = (
+    ("md", "Markdown sheets"),
+    ("html", "HTML sheets, printable"),
+    ("yaml", "YAML story files"),
+    ("json", "JSON story files"),
+)
+
+
+def default_folder() -> Path:
+    return Path.home() / "coach-sheets"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which stories: a label for the dialog and their ids."""
+
+    label: str
+    ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    ids: tuple[int, ...]
+    fmt: str
+    folder: Path
+    overview: bool
+    force: bool
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
+    """What to export, in which format, into which folder."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, scopes: list[Scope], fmt: str = "md", folder: Path | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.scopes = scopes
+        self.fmt = fmt
+        self.folder = folder or default_folder()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box", id="export-box"):
+            yield Label("Export stories", classes="dialog-question")
+            with Horizontal(classes="export-row"):
+                with RadioSet(id="scope"):
+                    for i, scope in enumerate(self.scopes):
+                        yield RadioButton(scope.label, value=i == 0)
+                with RadioSet(id="format"):
+                    for key, label in FORMAT_LABELS:
+                        yield RadioButton(label, value=key == self.fmt, name=key)
+            yield Label("Into the folder")
+            yield Input(str(self.folder), id="folder")
+            yield Checkbox("Add the bank overview (sheets only)", id="overview")
+            yield Checkbox("Overwrite files that exist", id="force")
+            yield Static("", id="export-problem", classes="problem")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", variant="primary", id="go")
+                yield Button("Cancel", id="cancel")
+            yield Static("tab: next · arrows+enter or space: choose · esc: cancel", classes="dim")
+
+    def on_mount(self) -> None:
+        self.query_one("#go", Button).focus()
+
+    def _choice(self) -> ExportChoice | None:
+        problem = self.query_one("#export-problem", Static)
+        scope = self.scopes[max(0, self.query_one("#scope", RadioSet).pressed_index)]
+        pressed = self.query_one("#format", RadioSet).pressed_button
+        fmt = pressed.name if pressed is not None and pressed.name else "md"
+        text = self.query_one("#folder", Input).value.strip()
+        overview = self.query_one("#overview", Checkbox).value
+        if not text:
+            problem.update("Give a folder to export into.")
+            return None
+        if not scope.ids and not overview:
+            problem.update("There is no story to export.")
+            return None
+        if overview and fmt not in ("md", "html"):
+            problem.update("The overview is a sheet: choose Markdown or HTML, or untick it.")
+            return None
+        return ExportChoice(
+            ids=scope.ids,
+            fmt=fmt,
+            folder=Path(text).expanduser(),
+            overview=overview,
+            force=self.query_one("#force", Checkbox).value,
+        )
+
+    @on(Button.Pressed, "#go")
+    @on(Input.Submitted, "#folder")
+    def _go(self) -> None:
+        choice = self._choice()
+        if choice is not None:
+            self.dismiss(choice)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class ExportDone:
+    written: int
+    total: int
+    folder: Path
+    error: str = ""
+    stopped: bool = False
+
+
+class ExportRunning(ModalScreen[ExportDone]):
+    """The export, in a thread with its own database connection, file by file."""
+
+    BINDINGS = [Binding("escape", "stop", "Stop")]
+
+    def __init__(self, db: Path, choice: ExportChoice) -> None:
+        super().__init__(classes="dialog")
+        self.db = db
+        self.choice = choice
+        self._stop = threading.Event()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(f"Exporting into {self.choice.folder}", classes="dialog-question")
+            yield ProgressBar(id="export-progress", show_eta=False)
+            yield Static("", id="export-file", classes="dim")
+            yield Static("esc: stop after this file (what is written stays)", classes="dim")
+
+    def on_mount(self) -> None:
+        self.run_export()
+
+    def action_stop(self) -> None:
+        self._stop.set()
+
+    def _step(self, done: int, total: int, path: Path | None) -> None:
+        self.query_one(ProgressBar).update(total=total, progress=done)
+        if path is not None:
+            self.query_one("#export-file", Static).update(path.name)
+
+    @work(thread=True, exclusive=True)
+    def run_export(self) -> None:
+        from coach.bank import templates_in_use
+        from coach.core.errors import InputError
+        from coach.export import Exporter, readiness_for
+        from coach.store import open_store
+
+        choice = self.choice
+        written = total = 0
+        error = ""
+        store = None
+        try:
+            store = open_store(self.db)
+            templates = templates_in_use()
+            exporter = Exporter(
+                store,
+                templates,
+                choice.fmt,
+                choice.ids,
+                overview=choice.overview,
+                readiness=readiness_for(store, templates),
+            )
+            total = len(choice.ids) + int(choice.overview)
+            self.app.call_from_thread(self._step, 0, total, None)
+            for path in exporter.write_files(choice.folder, force=choice.force):
+                written += 1
+                self.app.call_from_thread(self._step, written, total, path)
+                if self._stop.is_set():
+                    break
+        except InputError as exc:
+            error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - said in the notification, not a crash
+            error = f"unexpected error: {type(exc).__name__}: {exc}"
+        finally:
+            if store is not None:
+                store.close()
+        done = ExportDone(written, total, choice.folder, error, self._stop.is_set())
+        self.app.call_from_thread(self.dismiss, done)
+
+
+def report(done: ExportDone) -> tuple[str, str]:
+    """The notification an export ends with, and its severity."""
+    files = f"{done.written} file{'' if done.written == 1 else 's'}"
+    if done.error:
+        kept = f" ({files} written before it)" if done.written else " (nothing written)"
+        return f"Export failed: {done.error}{kept}", "error"
+    if done.stopped and done.written < done.total:
+        return f"Export stopped: {files} of {done.total} written to {done.folder}", "warning"
+    return f"Exported {files} to {done.folder}", "information"
+
+
+def start_export(screen: CoachScreen, marked: list[int], this_story: int | None) -> None:
+    """The whole flow from a screen: the dialog, the export, the closing notification."""
+    coach = screen.coach
+    scopes = []
+    if marked:
+        scopes.append(Scope(f"The {len(marked)} marked stories", tuple(marked)))
+    if this_story is not None:
+        row = coach.store.row(this_story)
+        if row is not None:
+            scopes.append(Scope(f"This story: {row.title[:40]}", (this_story,)))
+    everything = tuple(r.id for r in coach.store.list_stories())
+    scopes.append(Scope(f"Every active story ({len(everything)})", everything))
+    fmt, folder = coach.last_export or ("md", None)
+
+    def finished(done: ExportDone | None) -> None:
+        if done is None:
+            return
+        message, severity = report(done)
+        screen.notify(message, severity=severity, timeout=8)  # type: ignore[arg-type]
+
+    def chosen(choice: ExportChoice | None) -> None:
+        if choice is None:
+            return
+        coach.last_export = (choice.fmt, choice.folder)
+        coach.push_screen(ExportRunning(coach.store.path, choice), finished)
+
+    coach.push_screen(ExportDialog(scopes, fmt, folder), chosen)

@@ -1,0 +1,274 @@
+"""Aggregates over the rehearsal history, for the progress screen and `coach stats`.
+
+Every figure is a GROUP BY in SQLite, so 100,000 answers are never loaded one by one.
+Days are local days (SQLite's 'localtime', the same zone as Python's `astimezone()`). A
+rehearsal counts once it has an answer: one opened and left at once is not practice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.store.store import Store
+
+_ANSWERED = "EXISTS (SELECT 1 FROM answers a WHERE a.rehearsal_id = r.id)"
+_SPOKEN = "a.seconds IS NOT NULL AND a.skipped = 0 AND a.kind IN ('section', 'followup')"
+
+
+def _stamp(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _time(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def _marks(ids: Sequence[int]) -> str:
+    return ", ".join("?" * len(ids))
+
+
+def open_reader(path: Path) -> Store:
+    """Another connection to an open coach database, for a thread that only reads it."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA query_only = ON")
+    return Store(conn, path=Path(path))
+
+
+@dataclass(frozen=True)
+class Totals:
+    stories: int
+    """Active (not archived) stories."""
+    rehearsed: int
+    """Active stories with at least one answer."""
+    rehearsals: int
+    answers: int
+    rated: int
+    mean_rating: float | None
+
+
+def totals(store: Store) -> Totals:
+    r = store.conn.execute(
+        "SELECT (SELECT count(*) FROM stories WHERE archived = 0), "
+        "(SELECT count(*) FROM stories s WHERE s.archived = 0 AND EXISTS "
+        "(SELECT 1 FROM answers a WHERE a.story_id = s.id)), "
+        "count(DISTINCT rehearsal_id), count(*), count(rating), avg(rating) FROM answers"
+    ).fetchone()
+    return Totals(int(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), r[5])
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: dt.date
+    rehearsals: int
+    """Rehearsals with an answer given that day."""
+    answers: int
+
+
+def practice_days(store: Store) -> list[DayCount]:
+    """Every local day with an answer, oldest first."""
+    return [
+        DayCount(dt.date.fromisoformat(r[0]), int(r[1]), int(r[2]))
+        for r in store.conn.execute(
+            "SELECT date(answered_at, 'localtime') AS day, count(DISTINCT rehearsal_id), "
+            "count(*) FROM answers GROUP BY day ORDER BY day"
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    """The follow-up answers of one category of one template's bank, active stories only."""
+
+    template: str
+    category: str
+    answers: int
+    """Answered (not skipped)."""
+    rated: int
+    mean_rating: float | None
+    over: int
+    """Answers that ran past their target time."""
+
+
+def categories(store: Store) -> list[CategoryRow]:
+    return [
+        CategoryRow(r[0], r[1], int(r[2]), int(r[3]), r[4], int(r[5] or 0))
+        for r in store.conn.execute(
+            "SELECT s.template, a.category, count(*), count(a.rating), avg(a.rating), "
+            "sum(a.seconds > a.target_seconds) "
+            "FROM answers a CROSS JOIN stories s ON s.id = a.story_id "
+            "WHERE a.kind = 'followup' AND a.skipped = 0 AND a.category != '' "
+            "AND s.archived = 0 GROUP BY s.template, a.category ORDER BY 1, 2"
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    """One rehearsal: its mean rating, and its spoken time against the targets."""
+
+    rehearsal_id: int
+    story_id: int
+    slug: str
+    started_at: dt.datetime
+    rated: int
+    mean_rating: float | None
+    seconds: float
+    target_seconds: float
+
+
+def trend(store: Store, limit: int, story_id: int | None = None) -> list[TrendRow]:
+    """The last `limit` rehearsals (of one story, or of all), oldest first."""
+    where, params = (" AND r.story_id = ?", [story_id]) if story_id is not None else ("", [])
+    rows = store.conn.execute(
+        "WITH recent AS (SELECT r.id, r.story_id, r.started_at FROM rehearsals r "
+        f"WHERE {_ANSWERED}{where} ORDER BY r.started_at DESC, r.id DESC LIMIT ?) "
+        "SELECT t.id, t.story_id, s.slug, t.started_at, count(a.rating), avg(a.rating), "
+        f"total(CASE WHEN {_SPOKEN} THEN a.seconds END), "
+        f"total(CASE WHEN {_SPOKEN} THEN a.target_seconds END) "
+        "FROM recent t JOIN answers a ON a.rehearsal_id = t.id "
+        "JOIN stories s ON s.id = t.story_id "
+        "GROUP BY t.id ORDER BY t.started_at, t.id",
+        [*params, limit],
+    )
+    return [
+        TrendRow(int(r[0]), int(r[1]), r[2], _time(r[3]), int(r[4]), r[5], r[6], r[7]) for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class DueRow:
+    story_id: int
+    slug: str
+    title: str
+    template: str
+    question_id: str
+    due: dt.datetime
+    last_rating: int
+
+
+def due(store: Store, limit: int) -> list[DueRow]:
+    """The follow-ups of active stories that come back soonest (overdue ones first)."""
+    return [
+        DueRow(int(r[0]), r[1], r[2], r[3], r[4], _time(r[5]), int(r[6]))
+        for r in store.conn.execute(
+            "SELECT v.story_id, s.slug, s.title, s.template, v.question_id, v.due, "
+            "v.last_rating FROM reviews v JOIN stories s ON s.id = v.story_id "
+            "WHERE s.archived = 0 ORDER BY v.due, s.title, v.question_id LIMIT ?",
+            [limit],
+        )
+    ]
+
+
+def count_due(store: Store, now: dt.datetime) -> int:
+    """Follow-ups of active stories due now or overdue."""
+    r = store.conn.execute(
+        "SELECT count(*) FROM reviews v JOIN stories s ON s.id = v.story_id "
+        "WHERE s.archived = 0 AND v.due <= ?",
+        [_stamp(now)],
+    ).fetchone()
+    return int(r[0])
+
+
+def competencies(store: Store) -> list[tuple[str, list[str]]]:
+    """(slug, competencies) of every active story, by title."""
+    return [
+        (r[0], json.loads(r[1]))
+        for r in store.conn.execute(
+            "SELECT slug, competencies FROM stories WHERE archived = 0 "
+            "ORDER BY title COLLATE NOCASE, id"
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class StoryBrief:
+    id: int
+    slug: str
+    title: str
+    template: str
+
+
+def stories(store: Store, offset: int = 0, limit: int = -1) -> list[StoryBrief]:
+    """Active stories, the most recently rehearsed first, then the others by title."""
+    return [
+        StoryBrief(int(r[0]), r[1], r[2], r[3])
+        for r in store.conn.execute(
+            "SELECT s.id, s.slug, s.title, s.template FROM stories s LEFT JOIN "
+            "(SELECT r.story_id, max(r.started_at) AS last FROM rehearsals r "
+            f"WHERE {_ANSWERED} GROUP BY r.story_id) h ON h.story_id = s.id "
+            "WHERE s.archived = 0 "
+            "ORDER BY h.last IS NULL, h.last DESC, s.title COLLATE NOCASE, s.id "
+            "LIMIT ? OFFSET ?",
+            [limit, offset],
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class StoryHistory:
+    rehearsals: int
+    first: dt.datetime | None
+    last: dt.datetime | None
+    last_ratings: tuple[int, ...]
+    """The ratings of the story's last rehearsal with any, in the order given."""
+    overdue: int
+    """Follow-ups due now or overdue."""
+
+
+NO_HISTORY = StoryHistory(0, None, None, (), 0)
+
+
+_CHUNK = 500
+"""Stories asked about per query (SQLite limits the parameters of one statement)."""
+
+
+def histories(store: Store, story_ids: Sequence[int], now: dt.datetime) -> dict[int, StoryHistory]:
+    """The rehearsal history of each story (NO_HISTORY for one never rehearsed)."""
+    found: dict[int, StoryHistory] = {}
+    for start in range(0, len(story_ids), _CHUNK):
+        found |= _histories(store, list(story_ids[start : start + _CHUNK]), now)
+    return found
+
+
+def _histories(store: Store, ids: list[int], now: dt.datetime) -> dict[int, StoryHistory]:
+    marks = _marks(ids)
+    counts = {
+        int(r[0]): (int(r[1]), _time(r[2]), _time(r[3]))
+        for r in store.conn.execute(
+            "SELECT r.story_id, count(*), min(r.started_at), max(r.started_at) "
+            f"FROM rehearsals r WHERE r.story_id IN ({marks}) AND {_ANSWERED} "
+            "GROUP BY r.story_id",
+            ids,
+        )
+    }
+    last: dict[int, tuple[int, ...]] = {}
+    for r in store.conn.execute(
+        "WITH rated AS (SELECT a.story_id, a.rehearsal_id, "
+        "group_concat(a.rating, ',') AS ratings, r.started_at FROM answers a "
+        f"JOIN rehearsals r ON r.id = a.rehearsal_id WHERE a.story_id IN ({marks}) "
+        "AND a.rating IS NOT NULL GROUP BY a.rehearsal_id) "
+        "SELECT story_id, ratings, max(started_at) FROM rated GROUP BY story_id",
+        ids,
+    ):
+        last[int(r[0])] = tuple(int(x) for x in str(r[1]).split(","))
+    overdue = {
+        int(r[0]): int(r[1])
+        for r in store.conn.execute(
+            f"SELECT story_id, count(*) FROM reviews WHERE story_id IN ({marks}) AND due <= ? "
+            "GROUP BY story_id",
+            [*ids, _stamp(now)],
+        )
+    }
+    found: dict[int, StoryHistory] = {}
+    for story_id in ids:
+        count, first, latest = counts.get(story_id, (0, None, None))
+        found[story_id] = StoryHistory(
+            count, first, latest, last.get(story_id, ()), overdue.get(story_id, 0)
+        )
+    return found
