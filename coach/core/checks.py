@@ -19,7 +19,7 @@ _NUMBER_WORDS = frozenset(
     "double doubled twice triple tripled percent dozen".split()
 )
 _DIGIT = re.compile(r"\d")
-_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")\b")
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 
 
@@ -34,9 +34,7 @@ class Finding:
 
 def has_number(text: str) -> bool:
     """A digit, or a number word such as 'twice' or 'million'."""
-    if _DIGIT.search(text):
-        return True
-    return not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+    return bool(_DIGIT.search(text) or _NUMBER_WORD.search(text.lower()))
 
 
 @lru_cache(maxsize=32)
@@ -51,13 +49,14 @@ def vague_words_without_figure(text: str, vague_words: tuple[str, ...]) -> list[
     """The vague words used in sentences that give no figure, in order of first use."""
     pattern = _vague_pattern(vague_words)
     found: list[str] = []
-    if pattern is None:
+    lowered = text.lower()
+    if pattern is None or not pattern.search(lowered):
         return found
-    for sentence in _SENTENCE_END.split(text.lower()):
-        for match in pattern.finditer(sentence):
-            word = match.group(0)
-            if word not in found and not has_number(sentence):
-                found.append(word)
+    for sentence in _SENTENCE_END.split(lowered):
+        words = pattern.findall(sentence)
+        if not words or has_number(sentence):
+            continue
+        found.extend(w for w in dict.fromkeys(words) if w not in found)
     return found
 
 

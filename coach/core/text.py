@@ -8,7 +8,7 @@ import re
 WORDS_PER_MINUTE = 140
 """Speaking pace used for estimates: the middle of the usual 130-150 words a minute."""
 
-_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+_WORD = re.compile(r"\w+(?:['’.,-]\w+)*")
 
 
 def word_count(text: str) -> int:
