@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -119,6 +120,19 @@ class CoachApp(App[None]):
         if self.rehearse is not None:
             r = self.rehearse
             self.start_rehearsal(r.story_id, persona=r.persona, followups=r.followups, bell=r.bell)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notifications say titles, paths and messages holding the user's text: shown
+        as written, never read as markup (a title like '[/x]' must not crash the app)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def action_quit(self) -> None:
         """Save whatever is typed in any open form, then quit (asking once if a title or

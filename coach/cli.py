@@ -167,7 +167,13 @@ def import_(ctx: Context, paths: tuple[Path, ...], replace: bool, skip_existing:
     show_default=True,
     help="Sheets (md, html) or story files that re-import (yaml, json).",
 )
-@click.option("--out", default=".", show_default=True, help="Folder to write to, or - for stdout.")
+@click.option(
+    "--out",
+    default=".",
+    show_default=True,
+    help="Folder for one file a story; a file name ending in the format's suffix "
+    "(bank.html) for everything in one file; - for stdout.",
+)
 @click.option("--overview", is_flag=True, help="Add the bank overview sheet (md or html).")
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
 @pass_ctx
@@ -177,10 +183,10 @@ def export(
 ) -> None:
     """Export story sheets or story files: the named stories, or every active one.
 
-    Into a folder, one file a story named from its slug; with --out -, one document
-    (or a YAML/JSON list) on stdout.
+    Into a folder, one file a story named from its slug; with --out NAME.html (the
+    format's suffix) all of them in one file, to print; with --out -, to stdout.
     """
-    from coach.export import Exporter, readiness_for
+    from coach.export import Exporter, is_document, readiness_for
 
     store = ctx.store
     if stories:
@@ -198,8 +204,13 @@ def export(
     if out == "-":
         exporter.write_stream(sys.stdout)
         return
+    target = Path(out).expanduser()
+    if is_document(target, fmt):
+        exporter.write_document(target, force=force)
+        click.echo(str(target))
+        return
     count = 0
-    for path in exporter.write_files(Path(out).expanduser(), force=force):
+    for path in exporter.write_files(target, force=force):
         click.echo(str(path))
         count += 1
     click.echo(f"exported {count} file{'' if count == 1 else 's'}", err=True)
@@ -230,21 +241,29 @@ def templates(ctx: Context, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True)
 @pass_ctx
 @reported
 def backup(ctx: Context, path: Path, force: bool) -> None:
     """Write a consistent copy of the database to PATH, even while coach is open."""
+    import sqlite3
+
+    if path.is_dir():
+        raise InputError("is a folder; give the backup's file name", file=str(path))
     if path.exists() and not force:
         raise InputError("exists already; add --force to overwrite it", file=str(path))
+    if not path.parent.is_dir():
+        raise InputError("the folder does not exist; create it or choose another", file=str(path))
+    store = ctx.store
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        ctx.store.backup(tmp)
+        store.backup(tmp)
         tmp.replace(path)
-    except OSError as exc:
+    except (OSError, sqlite3.OperationalError) as exc:
         tmp.unlink(missing_ok=True)
-        raise InputError(f"cannot write ({exc.strerror})", file=str(path)) from None
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise InputError(f"cannot write the backup here ({reason})", file=str(path)) from None
     click.echo(f"backed up to {path}")
 
 

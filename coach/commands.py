@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from rich.markup import escape
+from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 LIMIT = 15
@@ -16,9 +18,9 @@ class StoryCommands(Provider):
         app = self.app
         for row in app.store.list_stories(limit=LIMIT):  # type: ignore[attr-defined]
             yield DiscoveryHit(
-                f"Open: {row.title}",
+                Text(f"Open: {row.title}"),
                 partial(app.open_story, row.id),  # type: ignore[attr-defined]
-                help=f"{row.template} story",
+                help=escape(f"{row.template} story"),
             )
 
     async def search(self, query: str) -> Hits:
@@ -26,11 +28,11 @@ class StoryCommands(Provider):
         matcher = self.matcher(query)
         rows = app.store.list_stories(search=query, limit=LIMIT)  # type: ignore[attr-defined]
         for rank, row in enumerate(rows):
-            text = f"Open: {row.title}"
+            text = f"Open: {escape(row.title)}"
             score = max(matcher.match(text), 0.5 - rank / 100)
             yield Hit(
                 score,
                 matcher.highlight(text),
                 partial(app.open_story, row.id),  # type: ignore[attr-defined]
-                help=f"{row.template} story · {', '.join(row.tags)}",
+                help=escape(f"{row.template} story · {', '.join(row.tags)}"),
             )

@@ -23,6 +23,14 @@ from coach.sheets import SHEET_FORMATS, category_labels, sheet_for, writer
 from coach.store.store import Store
 
 FORMATS = ("md", "html", "yaml", "json")
+SUFFIXES = {
+    "md": (".md", ".markdown"),
+    "html": (".html", ".htm"),
+    "yaml": (".yaml", ".yml"),
+    "json": (".json",),
+}
+"""An --out ending in one of its format's suffixes is one file holding the whole export."""
+OVERWRITE_HINT = "add --force to overwrite it, or choose another --out"
 ReadinessOf = Callable[[Sequence[int]], dict[int, Readiness]]
 """Story ids -> how ready each is (for the overview)."""
 OVERVIEW_NAME = "overview"
@@ -62,6 +70,8 @@ class Exporter:
         self._readiness = readiness
         self._writer = writer(fmt) if fmt in SHEET_FORMATS else None
         self._labels = category_labels(templates) if fmt in SHEET_FORMATS else {}
+        self.on_story: Callable[[int], None] | None = None
+        """Called with the count of stories rendered so far, for progress."""
 
     # -- what is rendered -------------------------------------------------------------
 
@@ -84,8 +94,14 @@ class Exporter:
                     )
         return build_overview(entries)
 
+    def _counted(self, ids: Iterable[int]) -> Iterator[int]:
+        for done, story_id in enumerate(ids, 1):
+            yield story_id
+            if self.on_story is not None:
+                self.on_story(done)
+
     def _sheets(self, ids: Iterable[int]) -> Iterator[Sheet]:
-        for story_id in ids:
+        for story_id in self._counted(ids):
             yield self.sheet(story_id)
 
     def _data(self, story_id: int) -> dict[str, Any]:
@@ -108,11 +124,11 @@ class Exporter:
         if self.fmt == "yaml":
             if not ids:
                 yield "[]\n"
-            for story_id in ids:
+            for story_id in self._counted(ids):
                 yield dump_yaml([self._data(story_id)])
             return
         yield "["
-        for i, story_id in enumerate(ids):
+        for i, story_id in enumerate(self._counted(ids)):
             text = json.dumps(self._data(story_id), ensure_ascii=False, indent=2)
             yield ("," if i else "") + "\n  " + text.replace("\n", "\n  ")
         yield "\n]\n" if ids else "]\n"
@@ -148,7 +164,9 @@ class Exporter:
             return self._writer.render([], self.bank_overview())
         return self._writer.render([self.sheet(target.story_id)])
 
-    def write_files(self, out_dir: Path, *, force: bool = False) -> Iterator[Path]:
+    def write_files(
+        self, out_dir: Path, *, force: bool = False, hint: str = OVERWRITE_HINT
+    ) -> Iterator[Path]:
         """Write one file a story (and the overview) into `out_dir`, yielding each path
         once it is written whole. Refuses before writing anything when a file exists
         and `force` is not set."""
@@ -156,14 +174,32 @@ class Exporter:
         targets = self.targets(out_dir)
         if not force:
             for target in targets:
-                if target.path.exists():
-                    raise InputError(
-                        "exists already; add --force to overwrite it, or choose another --out",
-                        file=str(target.path),
-                    )
+                refuse_existing(target.path, hint)
         for target in targets:
-            write_whole(target.path, self.render_one(target))
+            write_whole(target.path, [self.render_one(target)])
             yield target.path
+
+    def write_document(
+        self, path: Path, *, force: bool = False, hint: str = OVERWRITE_HINT
+    ) -> None:
+        """The whole export as one file (to print, or to import at once), streamed into
+        a temporary file and renamed into place when complete."""
+        prepare_folder(path.parent)
+        if path.is_dir():
+            raise InputError("is a folder; give the file's name", file=str(path))
+        if not force:
+            refuse_existing(path, hint)
+        write_whole(path, self.stream())
+
+
+def is_document(out: Path, fmt: str) -> bool:
+    """Does --out name one file for the whole export (by its suffix) rather than a folder?"""
+    return out.suffix.lower() in SUFFIXES[fmt] and not out.is_dir()
+
+
+def refuse_existing(path: Path, hint: str) -> None:
+    if path.exists():
+        raise InputError(f"exists already; {hint}", file=str(path))
 
 
 def prepare_folder(out_dir: Path) -> None:
@@ -177,9 +213,17 @@ def prepare_folder(out_dir: Path) -> None:
         raise InputError("cannot write in this folder; choose another --out", file=str(out_dir))
 
 
-def write_whole(path: Path, text: str) -> None:
+def _file_mode() -> int:
+    """What a new file's permissions would be: 0666 less the process's umask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_whole(path: Path, pieces: Iterable[str]) -> None:
     """Write a file whole or not at all: a temporary file beside it, synced, then renamed
-    over the target. On any failure the temporary file is removed."""
+    over the target, with the usual permissions. On any failure (a full disk, a broken
+    template, a stop) the temporary file is removed and the target left as it was."""
     import tempfile
 
     try:
@@ -188,15 +232,20 @@ def write_whole(path: Path, text: str) -> None:
         raise InputError(f"cannot write ({exc.strerror})", file=str(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise InputError(f"cannot write ({exc.strerror or exc})", file=str(path)) from None
         raise
+
+
+_FILE_MODE = _file_mode()
 
 
 OVERVIEW_CHUNK = 500

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from coach.core.sheets import figure_spans
 from coach.core.text import format_seconds
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
 _BLANK = re.compile(r"\n\s*\n")
 
 

@@ -22,7 +22,6 @@ from coach.core.sheets import (
     timed_answer,
 )
 from coach.core.templates import TemplateSet
-from coach.core.text import short_when
 from coach.paths import shipped_templates_dir, user_templates_dir
 from coach.sheet_text import FILTERS
 from coach.store import rehearsals
@@ -56,7 +55,7 @@ def _hardest(store: Store, story_id: int, labels: Mapping[str, str]) -> list[Har
             category=labels.get(category, category.replace("_", " ")),
             rating=Rating(r).label,
             note=first_lines(notes.get(key, [])),
-            when=short_when(when),
+            when=paper_date(when),
         )
         for r, when, key, category, prompt in hard[:HARDEST_LIMIT]
     ]
@@ -64,7 +63,7 @@ def _hardest(store: Store, story_id: int, labels: Mapping[str, str]) -> list[Har
 
 def _last(store: Store, story_id: int) -> LastRehearsal | None:
     found = store.conn.execute(
-        "SELECT r.id, r.persona, r.started_at FROM rehearsals r WHERE r.story_id = ? "
+        "SELECT r.id, r.persona, r.started_at, r.status FROM rehearsals r WHERE r.story_id = ? "
         "AND EXISTS (SELECT 1 FROM answers a WHERE a.rehearsal_id = r.id) "
         "ORDER BY r.started_at DESC, r.id DESC LIMIT 1",
         [story_id],
@@ -73,8 +72,9 @@ def _last(store: Store, story_id: int) -> LastRehearsal | None:
         return None
     rows = rehearsals.answers(store, int(found[0]))
     return LastRehearsal(
-        when=short_when(str(found[2])),
+        when=paper_date(str(found[2])),
         persona=str(found[1]),
+        status=str(found[3]),
         answers=tuple(
             timed_answer(
                 a.prompt,
@@ -86,6 +86,13 @@ def _last(store: Store, story_id: int) -> LastRehearsal | None:
             for a in rows
         ),
     )
+
+
+def paper_date(stamp: str) -> str:
+    """A stored time as a date that still reads on paper weeks later: '12 Mar 2026'."""
+    import datetime as dt
+
+    return dt.datetime.fromisoformat(stamp).astimezone().strftime("%d %b %Y").lstrip("0")
 
 
 def sheet_for(

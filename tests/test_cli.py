@@ -305,3 +305,15 @@ def test_a_closed_pipe_is_not_an_error_message(loaded: Path) -> None:
     proc.stdout.close()
     _, err = proc.communicate()
     assert b"Traceback" not in err and b"unexpected" not in err
+
+
+def test_backup_to_a_bad_place_blames_the_place(loaded: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    for target, says in (
+        (tmp_path / "no-such-folder" / "x.db", "folder does not exist"),
+        (blocker / "x.db", "folder does not exist"),
+        (tmp_path, "is a folder"),
+    ):
+        line = one_line_error(run(loaded, "backup", str(target)))
+        assert says in line and "damaged" not in line

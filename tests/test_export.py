@@ -256,3 +256,28 @@ def test_the_bank_exported_and_reimported_into_a_fresh_database_is_the_same(
         return sorted(found, key=lambda s: str(s["slug"]))
 
     assert stories(fresh) == stories(loaded)
+
+
+def test_one_file_for_everything_when_out_names_a_file(loaded: Path, tmp_path: Path) -> None:
+    target = tmp_path / "print" / "bank.HTML"
+    result = run(loaded, "export", "--format", "html", "--overview", "--out", str(target))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in target.parent.iterdir()] == ["bank.HTML"]
+    assert target.read_text(encoding="utf-8").count('<article class="page') == 7
+    assert "--force" in one_line_error(
+        run(loaded, "export", "--format", "html", "--out", str(target))
+    )
+    yaml_file = tmp_path / "all.yml"
+    assert run(loaded, "export", "--format", "yaml", "--out", str(yaml_file)).exit_code == 0
+    fresh = tmp_path / "fresh.db"
+    assert run(fresh, "import", str(yaml_file)).output.startswith("imported 6:")
+
+
+def test_exported_files_get_the_usual_permissions(loaded: Path, tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "o"
+    assert run(loaded, "export", "churn-leakage", "--out", str(out)).exit_code == 0
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert (out / "churn-leakage.md").stat().st_mode & 0o777 == 0o666 & ~mask

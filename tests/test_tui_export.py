@@ -70,13 +70,13 @@ async def test_export_every_story_as_html_with_the_overview(samples: Store, tmp_
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, app)
         # Keyboard only: scope list, then format list, then the folder and the boxes.
-        await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab")
+        await pilot.press(*["shift+tab"] * 6)
         await pilot.press("down", "enter")  # scope: every active story (no marks)
         await pilot.press("tab", "down", "enter")  # format: HTML
         await pilot.press("tab")
         dialog.query_one("#folder", Input).value = str(out)
         await pilot.press("tab", "space")  # the overview
-        await pilot.press("tab", "tab", "enter")  # skip "overwrite", press Export
+        await pilot.press("tab", "tab", "tab", "enter")  # skip "one file", "overwrite"
         await finish(pilot, app)
     names = sorted(p.name for p in out.iterdir())
     assert len(names) == 7 and "overview.html" in names
@@ -102,6 +102,7 @@ async def test_an_export_that_would_overwrite_says_so_and_keeps_the_file(
     assert [p.name for p in out.iterdir()] == ["churn-leakage.md"]
     failed = [m for m in messages(app) if m.startswith("Export failed")]
     assert failed and "exists already" in failed[0] and "nothing written" in failed[0]
+    assert "Overwrite files that exist" in failed[0] and "--force" not in failed[0]
 
 
 async def test_the_dialog_refuses_an_overview_as_story_files(samples: Store) -> None:
@@ -169,3 +170,21 @@ async def test_a_preview_of_a_story_with_user_markup_shows_it_as_text(
         text = " ".join(str(block.render()) for block in shown.query("MarkdownBlock"))
         assert "<b>Bold</b> *claims*" in text
         assert "[x](y) `z`" in text
+
+
+async def test_everything_in_one_file_to_print(samples: Store, tmp_path: Path) -> None:
+    out = tmp_path / "print"
+    app = app_on(samples)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, app)
+        dialog.query_one("#folder", Input).value = str(out)
+        dialog.query("#scope RadioButton").last(RadioButton).value = True
+        dialog.query("#format RadioButton")[1].value = True  # HTML
+        dialog.query_one("#overview").value = True
+        dialog.query_one("#one-file").value = True
+        await pilot.press("enter")
+        await finish(pilot, app)
+    assert [p.name for p in out.iterdir()] == ["stories.html"]
+    html = (out / "stories.html").read_text(encoding="utf-8")
+    assert html.count('<article class="page') == 7
+    assert f"Exported to {out / 'stories.html'}" in messages(app)

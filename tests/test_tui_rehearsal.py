@@ -193,3 +193,55 @@ async def test_rehearse_from_the_bank(db_path: Path) -> None:
         await pilot.press("R")  # the story most in need
         await pilot.pause()
         assert isinstance(app.screen, RehearsalScreen)
+
+
+HOSTILE = "[/x] broken [@click=app.quit]quit[/] [b"
+
+
+async def test_markup_in_the_users_text_is_shown_as_written(db_path: Path) -> None:
+    """A title, tags and a field holding Rich/Textual markup go through the bank, the
+    palette, the export dialog, a rehearsal and its summary without being read as markup."""
+    from coach.core.stories import Story
+    from coach.screens.export import ExportDialog
+
+    store = open_store(db_path)
+    store.create_story(
+        Story(
+            title=HOSTILE,
+            template="star",
+            tags=["[red]tag"],
+            fields={"situation": f"Situation {HOSTILE}", "task": "Task [/]"},
+        )
+    )
+    clock = FakeClock()
+    app = make_app(store=store, templates=templates_in_use(), offer_samples=False, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert HOSTILE[:20] in str(app.screen.query("RadioButton")[0].render())
+        await pilot.press("escape", "ctrl+p", *"broken")
+        await pilot.pause(0.5)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BankScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RehearsalScreen)
+        assert HOSTILE in shown(app, "stage")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert f"Situation {HOSTILE}" in shown(app, "notes")
+        clock.now += 10
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert HOSTILE in shown(app, "summary-head")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, BankScreen)

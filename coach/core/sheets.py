@@ -108,6 +108,18 @@ class LastRehearsal:
     when: str
     persona: str
     answers: tuple[TimedAnswer, ...]
+    status: str = "finished"
+    """finished, ended (early) or unfinished (the app was closed during it)."""
+
+    @property
+    def heading(self) -> str:
+        """'12 Mar 2026 · technical interviewer · ended early'."""
+        parts = [self.when]
+        if self.persona:
+            parts.append(f"{self.persona} interviewer")
+        if self.status != "finished":
+            parts.append("ended early" if self.status == "ended" else "not finished")
+        return " · ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,13 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file()))
+            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            if not found:
+                raise InputError(
+                    "holds no story files (.yaml, .yml, .json); give their folder or the files",
+                    file=str(path),
+                )
+            out.extend(found)
         elif path.exists():
             out.append(path)
         else:

@@ -28,9 +28,14 @@ class YamlDoc:
     data: Any
     text: str | None = None
     base: tuple[str | int, ...] = ()
+    parent: YamlDoc | None = None
+    """The whole file's document, for an entry of a list: its node tree is built once
+    for all entries (one tree per entry made a long list quadratic in time and memory)."""
 
     @cached_property
     def root(self) -> yaml.Node | None:
+        if self.parent is not None:
+            return self.parent.root
         if self.text is None:
             return None
         try:
@@ -40,7 +45,7 @@ class YamlDoc:
 
     def item(self, index: int) -> YamlDoc:
         """The document for one entry of a list at the top of the file."""
-        return YamlDoc(self.name, self.data[index], self.text, (*self.base, index))
+        return YamlDoc(self.name, self.data[index], self.text, (*self.base, index), self)
 
     def line(self, *path: str | int) -> int | None:
         """The 1-based line of the value at `path` (keys and list indexes), or of its parent."""

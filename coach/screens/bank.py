@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -148,7 +149,7 @@ class BankScreen(CoachScreen):
         total = self.coach.store.count_stories(**filters, cap=RANK_LIMIT)
         fetch = self._fetch(filters, ranked=total <= RANK_LIMIT)
         self.query_one(StoryTable).reset(total, fetch, keep=keep)
-        self.query_one("#status", Static).update(self._status(total, filters))
+        self.query_one("#status", Static).update(Text(self._status(total, filters)))
 
     def _status(self, total: int, filters: dict[str, Any]) -> str:
         kind = "archived " if self.show_archived else ""
@@ -353,7 +354,7 @@ class BankScreen(CoachScreen):
             table.set_cell(str(story_id), "title", title)
         if table.cursor_row < table.row_count - 1:
             table.move_cursor(row=table.cursor_row + 1)
-        self.query_one("#status", Static).update(self._status(table.total, self._filters()))
+        self.query_one("#status", Static).update(Text(self._status(table.total, self._filters())))
 
     def action_export(self) -> None:
         from coach.screens.export import start_export

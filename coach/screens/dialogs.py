@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,7 +38,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static(self.question, classes="dialog-question")
+            yield Static(self.question, classes="dialog-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="primary", id="yes")
                 yield Button(f"{self.no} (n)", id="no")
@@ -69,7 +70,7 @@ class NewStoryDialog(ModalScreen[tuple[str, str] | None]):
             yield Input(placeholder="Title, e.g. Churn model that leaked the future", id="title")
             yield Label("Form")
             options = [
-                Option(f"{t.title} ({t.name}): {t.description}", id=t.name)
+                Option(Text(f"{t.title} ({t.name}): {t.description}"), id=t.name)
                 for t in self.templates.templates.values()
             ]
             yield OptionList(*options, id="template")
@@ -123,7 +124,7 @@ class RevisionsDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box wide"):
-            yield Label(f"Earlier versions of {self.label}", classes="dialog-question")
+            yield Label(Text(f"Earlier versions of {self.label}"), classes="dialog-question")
             options = []
             for i, rev in enumerate(self.revisions):
                 first = rev.text.strip().splitlines()[0] if rev.text.strip() else "(empty)"
@@ -133,7 +134,7 @@ class RevisionsDialog(ModalScreen[str | None]):
                 plural = "" if words == 1 else "s"
                 preview = first if len(first) <= 90 else first[:90].rsplit(" ", 1)[0] + " …"
                 label = f"{tag} · {words} word{plural}{other}\n  {preview}"
-                options.append(Option(label, id=str(i)))
+                options.append(Option(Text(label), id=str(i)))
             yield OptionList(*options, id="revisions")
             yield Static("", id="revision-preview")
             yield Static("enter: restore this version · esc: close", classes="dim")
@@ -143,7 +144,8 @@ class RevisionsDialog(ModalScreen[str | None]):
 
     @on(OptionList.OptionHighlighted)
     def _preview(self, event: OptionList.OptionHighlighted) -> None:
-        self.query_one("#revision-preview", Static).update(self.revisions[event.option_index].text)
+        preview = Text(self.revisions[event.option_index].text)
+        self.query_one("#revision-preview", Static).update(preview)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

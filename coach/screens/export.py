@@ -7,6 +7,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +34,10 @@ FORMAT_LABELS = (
 )
 
 
+ONE_FILE_STEM = "stories"
+OVERWRITE_HINT = "tick “Overwrite files that exist”, or choose another folder"
+
+
 def default_folder() -> Path:
     return Path.home() / "coach-sheets"
 
@@ -52,6 +57,13 @@ class ExportChoice:
     folder: Path
     overview: bool
     force: bool
+    one_file: bool = False
+    """Everything in one file (stories.html ...) instead of one file a story."""
+
+    @property
+    def path(self) -> Path:
+        """The one file's path, when `one_file`."""
+        return self.folder / f"{ONE_FILE_STEM}.{self.fmt}"
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
@@ -71,13 +83,14 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             with Horizontal(classes="export-row"):
                 with RadioSet(id="scope"):
                     for i, scope in enumerate(self.scopes):
-                        yield RadioButton(scope.label, value=i == 0)
+                        yield RadioButton(Text(scope.label), value=i == 0)
                 with RadioSet(id="format"):
                     for key, label in FORMAT_LABELS:
                         yield RadioButton(label, value=key == self.fmt, name=key)
             yield Label("Into the folder")
             yield Input(str(self.folder), id="folder")
             yield Checkbox("Add the bank overview (sheets only)", id="overview")
+            yield Checkbox("All in one file, to print or share (stories.html …)", id="one-file")
             yield Checkbox("Overwrite files that exist", id="force")
             yield Static("", id="export-problem", classes="problem")
             with Horizontal(classes="dialog-buttons"):
@@ -110,6 +123,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             folder=Path(text).expanduser(),
             overview=overview,
             force=self.query_one("#force", Checkbox).value,
+            one_file=self.query_one("#one-file", Checkbox).value,
         )
 
     @on(Button.Pressed, "#go")
@@ -124,6 +138,10 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         self.dismiss(None)
 
 
+class _Stopped(Exception):
+    """The user stopped a one-file export: its temporary file is dropped."""
+
+
 @dataclass(frozen=True)
 class ExportDone:
     written: int
@@ -131,6 +149,8 @@ class ExportDone:
     folder: Path
     error: str = ""
     stopped: bool = False
+    file: Path | None = None
+    """The one file written, for a one-file export."""
 
 
 class ExportRunning(ModalScreen[ExportDone]):
@@ -146,7 +166,7 @@ class ExportRunning(ModalScreen[ExportDone]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(f"Exporting into {self.choice.folder}", classes="dialog-question")
+            yield Label(Text(f"Exporting into {self.choice.folder}"), classes="dialog-question")
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static("", id="export-file", classes="dim")
             yield Static("esc: stop after this file (what is written stays)", classes="dim")
@@ -160,7 +180,13 @@ class ExportRunning(ModalScreen[ExportDone]):
     def _step(self, done: int, total: int, path: Path | None) -> None:
         self.query_one(ProgressBar).update(total=total, progress=done)
         if path is not None:
-            self.query_one("#export-file", Static).update(path.name)
+            self.query_one("#export-file", Static).update(Text(path.name))
+
+    def _story_done(self, done: int) -> None:
+        """Progress of a one-file export, story by story; a stop abandons the file."""
+        self.app.call_from_thread(self._step, done, len(self.choice.ids), self.choice.path)
+        if self._stop.is_set():
+            raise _Stopped
 
     @work(thread=True, exclusive=True)
     def run_export(self) -> None:
@@ -186,11 +212,21 @@ class ExportRunning(ModalScreen[ExportDone]):
             )
             total = len(choice.ids) + int(choice.overview)
             self.app.call_from_thread(self._step, 0, total, None)
-            for path in exporter.write_files(choice.folder, force=choice.force):
-                written += 1
-                self.app.call_from_thread(self._step, written, total, path)
-                if self._stop.is_set():
-                    break
+            if choice.one_file:
+                total = 1
+                exporter.on_story = self._story_done
+                exporter.write_document(choice.path, force=choice.force, hint=OVERWRITE_HINT)
+                written = 1
+            else:
+                for path in exporter.write_files(
+                    choice.folder, force=choice.force, hint=OVERWRITE_HINT
+                ):
+                    written += 1
+                    self.app.call_from_thread(self._step, written, total, path)
+                    if self._stop.is_set():
+                        break
+        except _Stopped:
+            pass
         except InputError as exc:
             error = str(exc)
         except Exception as exc:  # noqa: BLE001 - said in the notification, not a crash
@@ -198,7 +234,8 @@ class ExportRunning(ModalScreen[ExportDone]):
         finally:
             if store is not None:
                 store.close()
-        done = ExportDone(written, total, choice.folder, error, self._stop.is_set())
+        one = choice.path if choice.one_file and written else None
+        done = ExportDone(written, total, choice.folder, error, self._stop.is_set(), one)
         self.app.call_from_thread(self.dismiss, done)
 
 
@@ -210,6 +247,8 @@ def report(done: ExportDone) -> tuple[str, str]:
         return f"Export failed: {done.error}{kept}", "error"
     if done.stopped and done.written < done.total:
         return f"Export stopped: {files} of {done.total} written to {done.folder}", "warning"
+    if done.file is not None:
+        return f"Exported to {done.file}", "information"
     return f"Exported {files} to {done.folder}", "information"
 
 

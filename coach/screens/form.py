@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -89,7 +90,7 @@ class FormScreen(CoachScreen):
         outline = self.query_one("#outline", OptionList)
         options = [Option("  Details", id="details")]
         options += [
-            Option(f"{self._mark(e)} {e.spec.label}", id=e.spec.key) for e in self._editors()
+            Option(Text(f"{self._mark(e)} {e.spec.label}"), id=e.spec.key) for e in self._editors()
         ]
         outline.set_options(options)
 

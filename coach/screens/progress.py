@@ -207,10 +207,16 @@ class ProgressScreen(CoachScreen):
             self.notify(f"{row.title!r} has not been rehearsed yet: press r to start.")
             return
         self._plot(rows, row.title)
+        self._show_plots()
 
     def action_plot_all(self) -> None:
         if self.report is not None and self.report.trend:
             self._plot(self.report.trend, "")
+            self._show_plots()
+
+    def _show_plots(self) -> None:
+        """Bring the plots into view: the stories table is below them."""
+        self.query_one("#progress-caption").scroll_visible(top=True)
 
     def _plot(self, rows: Sequence[TrendRow], subject: str) -> None:
         from coach.widgets.trend_plot import TrendPlot

@@ -6,6 +6,8 @@ nothing already said; the rehearsal stays 'unfinished' until its summary.
 
 from __future__ import annotations
 
+from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -119,9 +121,10 @@ class RehearsalScreen(CoachScreen):
             return
         step = session.step
         stage.update(self._stage_line(session, step))
-        prompt.update(step.prompt)
-        notes.update(self._notes_for(step))
-        self.query_one("#notes-box").display = bool(self._notes_for(step))
+        prompt.update(Text(step.prompt))
+        shown = self._notes_for(step)
+        notes.update(shown)
+        self.query_one("#notes-box").display = bool(shown.plain)
         rating = session.phase == "rating"
         timer.show_clock(session.pacing, stopped=rating)
         after.display = rating
@@ -132,13 +135,13 @@ class RehearsalScreen(CoachScreen):
                 f"{format_seconds(result.seconds)} of {format_seconds(step.target_seconds)}"
                 f" · {rated}:  {RUBRIC}"
             )
-            self.query_one("#why", Static).update(f"[b]Why they ask:[/b] {step.why}")
+            self.query_one("#why", Static).update(f"[b]Why they ask:[/b] {escape(step.why)}")
 
     def _show_intro(self, stage: Static, prompt: Static, notes: Static) -> None:
         sections = pitch_steps(self.template, self.story.fields)
         total = sum(s.target_seconds for s in sections)
         who = self.persona or "any interviewer"
-        stage.update(f"[b]Ready[/b] · {self.story.title}")
+        stage.update(f"[b]Ready[/b] · {escape(self.story.title)}")
         prompt.update(
             f"Say the pitch out loud, one section at a time ({format_seconds(total)} in all), "
             f"then answer the check-in and {self.followups} follow-up"
@@ -148,7 +151,7 @@ class RehearsalScreen(CoachScreen):
             "Press [b]enter[/b] to start the clock."
         )
         lines = [f"{format_seconds(s.target_seconds):>5}  {s.title}" for s in sections]
-        notes.update("\n".join(lines))
+        notes.update(Text("\n".join(lines)))
         self.query_one("#notes-box").display = True
 
     def _stage_line(self, session: Session, step: Step) -> str:
@@ -161,17 +164,22 @@ class RehearsalScreen(CoachScreen):
         else:
             n = kinds[: session.position + 1].count("followup")
             head = f"Follow-up {n} of {kinds.count('followup')}"
-        title = "" if step.kind == "checkin" else f" · {step.title}"
+        title = "" if step.kind == "checkin" else f" · {escape(step.title)}"
         return f"[b]{head}[/b]{title} · target {format_seconds(step.target_seconds)}"
 
-    def _notes_for(self, step: Step) -> str:
+    def _notes_for(self, step: Step) -> Text:
+        """What shows under the prompt; the story's own text is never read as markup."""
         if step.kind == "checkin":
-            return step.notes + "   ·   enter: no preference"
+            return Text(step.notes + "   ·   enter: no preference")
         if step.kind == "followup":
-            return f"[dim]chosen because {step.reason}[/dim]"
+            return Text(f"chosen because {step.reason}", style="dim")
         if not self.show_notes:
-            return "[dim]notes hidden: say it from memory (h shows them)[/dim]"
-        return step.notes or "[dim]nothing written for this section yet[/dim]"
+            return Text("notes hidden: say it from memory (h shows them)", style="dim")
+        return (
+            Text(step.notes)
+            if step.notes
+            else Text("nothing written for this section yet", style="dim")
+        )
 
     # -- storing -----------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -105,7 +106,7 @@ class SummaryScreen(CoachScreen):
                 f"{format_seconds(sum(a.target_seconds for a in pitch))}"
             )
         self.query_one("#summary-head", Static).update(
-            f"[b]{self.story.title}[/b] · {_STATUS[self.row.status]} · spoke "
+            f"[b]{escape(self.story.title)}[/b] · {_STATUS[self.row.status]} · spoke "
             f"{format_seconds(total)} against {format_seconds(target)} of targets{pitch_line}"
         )
         weak = weak_categories(self.bank, self.answers)
@@ -117,9 +118,9 @@ class SummaryScreen(CoachScreen):
                     bits.append(f"average rating {score.average:.1f} of 4")
                 if score.over:
                     bits.append(f"over time ×{score.over}")
-                parts.append(f"{score.label} ({', '.join(bits)})")
+                parts.append(f"{escape(score.label)} ({', '.join(bits)})")
         long = [
-            f"{self._title(a)} (+{format_seconds((a.seconds or 0) - a.target_seconds)})"
+            f"{escape(self._title(a))} (+{format_seconds((a.seconds or 0) - a.target_seconds)})"
             for a in said
             if a.kind == "section" and (a.seconds or 0) - a.target_seconds >= 1
         ]
@@ -137,7 +138,7 @@ class SummaryScreen(CoachScreen):
             asked,
             rehearsals.utc_now(),
         )
-        lines = [f"  {d.when:<12} {d.text} ({d.rating.label})" for d in due]
+        lines = [f"  {d.when:<12} {escape(d.text)} ({d.rating.label})" for d in due]
         self.query_one("#coming-back", Static).update(
             "[b]Coming back:[/b]\n" + "\n".join(lines)
             if lines

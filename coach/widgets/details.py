@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
@@ -49,7 +50,7 @@ class DetailsEditor(Vertical):
         self.template_title = template_title
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Details · {self.template_title}", classes="field-label")
+        yield Static(f"Details · {self.template_title}", classes="field-label", markup=False)
         values = {
             "title": self.story.title,
             "company": self.story.company,
@@ -124,7 +125,7 @@ class DetailsEditor(Vertical):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.query_one("#details-problems", Static).update("\n".join(self.problems()))
+        self.query_one("#details-problems", Static).update(Text("\n".join(self.problems())))
         self.post_message(self.Edited(self))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:

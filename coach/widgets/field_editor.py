@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -52,8 +53,8 @@ class FieldEditor(Vertical):
         self.findings: list[Finding] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(self.spec.label, classes="field-label")
-        yield Static(self.spec.prompt, classes="field-prompt")
+        yield Static(self.spec.label, classes="field-label", markup=False)
+        yield Static(self.spec.prompt, classes="field-prompt", markup=False)
         yield TextArea(
             self.saved,
             soft_wrap=True,
@@ -101,7 +102,7 @@ class FieldEditor(Vertical):
         stats.set_classes(f"field-stats {level}")
         self.findings = check_field(self.spec, text, self.vague_words)
         messages = "\n".join(f"! {f.message}" for f in self.findings)
-        self.query_one(".field-findings", Static).update(messages)
+        self.query_one(".field-findings", Static).update(Text(messages))
         self.set_class(bool(self.findings), "has-findings")
 
     @on(TextArea.Changed)

@@ -80,7 +80,9 @@ def due(report: Progress) -> RenderableType:
     table.add_column(ratio=2, no_wrap=True, overflow="ellipsis")
     table.add_column(ratio=1, no_wrap=True, overflow="ellipsis", style="dim")
     for d in report.due:
-        table.add_row(Text(d.when, style="red" if d.overdue else "dim"), d.question, d.title)
+        table.add_row(
+            Text(d.when, style="red" if d.overdue else "dim"), Text(d.question), Text(d.title)
+        )
     count = f" [dim]({report.due_now:,} due now)[/dim]" if report.due_now else ""
     title = Text.from_markup(f"[b]Coming back[/b]{count}")
     if not report.due:
