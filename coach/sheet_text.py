@@ -73,7 +73,21 @@ def html_inline(text: str, figures: bool = False) -> Markup:
     return Markup(_html_inline(" ".join(text.split()), figures))
 
 
+def css_string(text: str) -> Markup:
+    """User text as a quoted CSS string for a <style> block: every character but letters,
+    digits and spaces written as a hex escape, so nothing can end the string or the
+    block (no quote, backslash or '<' survives)."""
+    return Markup(
+        '"'
+        + "".join(
+            ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):x} " for ch in text
+        )
+        + '"'
+    )
+
+
 FILTERS = {
+    "css_string": css_string,
     "md": md_block,
     "md_cell": md_cell,
     "md_escape": md_escape,

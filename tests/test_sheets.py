@@ -209,7 +209,9 @@ def test_html_escapes_every_piece_of_user_text(store: Store, templates: Template
     tree = parse(html)
     assert tree.tags.count("script") == 0
     assert "img" not in tree.tags and "b" not in tree.tags and "i" not in tree.tags
-    assert tree.tags.count("style") == 1  # only coach's own stylesheet
+    # coach's stylesheet, and the sheet's running title for printed pages, escaped
+    assert tree.tags.count("style") == 2
+    assert "alert" in tree.style and "<script" not in tree.style and "</" not in tree.style
     text = "".join(tree.text)
     for raw in (EVIL, 'Acme "quotes" & <co>', "<img src=x onerror=alert(2)>", "<b>markup</b>"):
         assert raw in text
@@ -226,6 +228,8 @@ def test_html_is_self_contained_and_prints_a_story_a_page(
     assert not [v for name, v in tree.attrs if name in {"src", "href"}]
     assert "url(" not in tree.style and "@import" not in tree.style
     assert "@media print" in tree.style and "break-before: page" in tree.style
+    # Each story's title heads every page it prints on (a page box of its own).
+    assert "@page s-churn-leakage { @top-left { content: " in tree.style
     pages = [v for name, v in tree.attrs if name == "class" and v and "page" in v.split()]
     assert len(pages) == 4  # the overview and three stories, each a page
 
