@@ -114,6 +114,18 @@ def build_bank(path: Path, corpus: Corpus, count: int) -> None:
 # -- start-up and memory ----------------------------------------------------------------
 
 
+def compile_package() -> None:
+    """Byte-compile coach as `pip install .` does, so that start-up is measured as users
+    get it. (An editable checkout on a machine that sets PYTHONDONTWRITEBYTECODE, as this
+    one does, would otherwise compile every coach module at every start, while Textual,
+    installed by pip, starts from its bytecode.)"""
+    import compileall
+
+    import coach
+
+    compileall.compile_dir(Path(coach.__file__).parent, quiet=1)
+
+
 def probe_env(config_dir: Path) -> dict[str, str]:
     """The environment of a probe: no user templates, no Textual dev tools."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
@@ -363,6 +375,7 @@ def run(plan: Plan, workdir: Path) -> dict[str, Any]:
     variants = {"bare": ["bare"], "empty": ["coach", str(empty)], "10k": ["coach", str(bank)]}
     env = probe_env(workdir / "config")
     os.environ["COACH_CONFIG"] = env["COACH_CONFIG"]  # in this process too: no user templates
+    compile_package()
     starts = timed("start-up", lambda: measure_starts(variants, plan.start_runs, env))
     figures = start_figures(starts)
     store = open_store(bank)

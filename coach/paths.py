@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "coach"
 
 
@@ -15,6 +13,8 @@ def default_db_path() -> Path:
     env = os.environ.get("COACH_DB")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only when the default is used: it costs a few ms at start
+
     return Path(platformdirs.user_data_dir(APP_NAME)) / "coach.db"
 
 
@@ -23,6 +23,8 @@ def user_config_dir() -> Path:
     env = os.environ.get("COACH_CONFIG")
     if env:
         return Path(env).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widget import MountError
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from coach.core.checks import Completeness, lint_story
 from coach.core.stories import Story
@@ -85,6 +85,8 @@ class BankScreen(CoachScreen):
     async def _mount_filters(self) -> None:
         """The drop-downs come just after the first frame: three Selects are a third of
         the bank's start-up work, and the rows matter first."""
+        from textual.widgets import Select
+
         selects = (
             Select[str]([], prompt="any tag", id="tag"),
             Select[str](
@@ -104,6 +106,8 @@ class BankScreen(CoachScreen):
     # -- the table ------------------------------------------------------------------
 
     def _filters(self) -> dict[str, Any]:
+        from textual.widgets import Select
+
         def value(select_id: str) -> str | None:
             found = self.query(select_id)
             chosen = found.first(Select).value if found else None
@@ -170,6 +174,8 @@ class BankScreen(CoachScreen):
         store = self.coach.store
         if not self._filters_ready:
             return  # not mounted yet: _mount_filters fills them in
+        from textual.widgets import Select
+
         for select_id, column in (("#tag", "tags"), ("#competency", "competencies")):
             select = self.query_one(select_id, Select)
             current = select.value
@@ -189,8 +195,8 @@ class BankScreen(CoachScreen):
         self.reload()
         self.query_one(StoryTable).focus()
 
-    @on(Select.Changed)
-    def _filter_changed(self) -> None:
+    def on_select_changed(self) -> None:
+        """A filter drop-down changed (Select is imported only when the filters mount)."""
         self.reload()
 
     @on(DataTable.RowSelected)
