@@ -119,7 +119,7 @@ def list_(
         return
     for r, c in done:
         tags = f"  [{', '.join(r.tags)}]" if r.tags else ""
-        click.echo(f"{r.id:>5}  {r.slug:<34} {r.template:<8} {c.summary():<20} {r.title}{tags}")
+        click.echo(f"{r.id:>5}  {r.slug:<34} {r.template:<8} {c.summary():<24}  {r.title}{tags}")
 
 
 @main.command()

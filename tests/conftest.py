@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,13 @@ def loaded(db_path: Path) -> Path:
     assert result.exit_code == 0, result.output
     assert result.output.startswith("imported ")
     return db_path
+
+
+@pytest.fixture
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Local days are UTC days, in Python and in SQLite alike."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -6,8 +6,6 @@ import datetime as dt
 import json
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,14 +27,7 @@ from coach.store import Store, open_store
 D = dt.date.fromisoformat
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Local days are UTC days here, in Python and in SQLite alike."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc")
 
 
 # -- the core -------------------------------------------------------------------------

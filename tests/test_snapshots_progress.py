@@ -6,8 +6,6 @@ the worker has filled in every figure and both plots.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,13 +19,7 @@ from coach.store import open_store
 FIXED = "2026-03-01T10:00:00+00:00"
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc")
 
 
 def progress_app(db: Path, *, history: bool) -> CoachApp:

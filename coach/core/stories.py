@@ -130,7 +130,9 @@ def story_from_doc(doc: YamlDoc, templates: TemplateSet) -> Story:
     template = templates.templates[template_name]
     slug = _as_text(doc, data.get("slug"), "slug")
     if slug and not is_slug(slug):
-        raise doc.error("use lowercase letters, digits and dashes only", "slug")
+        raise doc.error(
+            f"use lowercase letters, digits and dashes only, at most {SLUG_MAX} characters", "slug"
+        )
     dates = _as_text(doc, data.get("dates"), "dates")
     try:
         parse_dates(dates)
