@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from coach.core.stories import Story
 from coach.core.templates import FieldSpec, FormTemplate
@@ -52,10 +53,13 @@ class SheetField:
     label: str
     text: str
     target_seconds: int
-    said_seconds: int
-    """How long the text takes to say at the usual pace."""
     figures: bool
     """The field asks for numbers: the sheet makes them stand out."""
+
+    @cached_property
+    def said_seconds(self) -> int:
+        """How long the text takes to say at the usual pace (counted when a sheet asks)."""
+        return speaking_seconds(self.text)
 
     @property
     def target(self) -> str:
@@ -154,7 +158,6 @@ def _field(spec: FieldSpec, text: str) -> SheetField:
         label=spec.label,
         text=text.strip(),
         target_seconds=spec.target_seconds,
-        said_seconds=speaking_seconds(text),
         figures="number" in spec.checks,
     )
 
@@ -191,9 +194,7 @@ def build_sheet(
     if extra:
         # Fields a template no longer has still belong on the user's sheet.
         kept = tuple(
-            SheetField(
-                k, k.replace("_", " ").capitalize(), v.strip(), 0, speaking_seconds(v), False
-            )
+            SheetField(k, k.replace("_", " ").capitalize(), v.strip(), 0, False)
             for k, v in sorted(extra.items())
         )
         secs += (SheetSection("other", "Other notes", False, kept),)
