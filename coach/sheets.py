@@ -22,7 +22,7 @@ from coach.core.sheets import (
     first_lines,
     timed_answer,
 )
-from coach.core.templates import TemplateSet
+from coach.core.templates import FormTemplate, TemplateSet
 from coach.paths import shipped_templates_dir, user_templates_dir
 from coach.sheet_text import FILTERS
 from coach.store import rehearsals
@@ -62,7 +62,18 @@ def _hardest(store: Store, story_id: int, labels: Mapping[str, str]) -> list[Har
     ]
 
 
-def _last(store: Store, story_id: int) -> LastRehearsal | None:
+def _part(answer: rehearsals.AnswerRow, template: FormTemplate) -> str:
+    """What a step of a rehearsal is called on paper: the section's label, 'Check-in',
+    or the follow-up question as it was asked."""
+    if answer.kind == "section":
+        spec = template.field(answer.key)
+        return f"Pitch: {spec.label if spec else answer.key}"
+    if answer.kind == "checkin":
+        return "Check-in"
+    return answer.prompt
+
+
+def _last(store: Store, story_id: int, template: FormTemplate) -> LastRehearsal | None:
     found = store.conn.execute(
         "SELECT r.id, r.persona, r.started_at, r.status FROM rehearsals r WHERE r.story_id = ? "
         "AND EXISTS (SELECT 1 FROM answers a WHERE a.rehearsal_id = r.id) "
@@ -78,7 +89,7 @@ def _last(store: Store, story_id: int) -> LastRehearsal | None:
         status=str(found[3]),
         answers=tuple(
             timed_answer(
-                a.prompt,
+                _part(a, template),
                 a.target_seconds,
                 a.seconds,
                 a.rating.label if a.rating is not None else "",
@@ -100,11 +111,12 @@ def sheet_for(
     store: Store, story_id: int, templates: TemplateSet, labels: Mapping[str, str]
 ) -> Sheet:
     story = store.story(story_id)
+    template = templates.get(story.template)
     return build_sheet(
         story,
-        templates.get(story.template),
+        template,
         hardest=_hardest(store, story_id, labels),
-        last=_last(store, story_id),
+        last=_last(store, story_id, template),
     )
 
 

@@ -147,7 +147,7 @@ def test_hardest_followups_and_last_rehearsal_come_from_the_history(
     later = DAY + dt.timedelta(days=3)
     second = rehearsals.start(samples, story.id, persona="manager", when=later)
     rehearsals.record(
-        samples, second, 0, kind="section", key="goal", prompt="Goal and your role",
+        samples, second, 0, kind="section", key="goal", prompt="What was the project for?",
         target_seconds=20, seconds=25.0, when=later,
     )  # fmt: skip
     rehearsals.record(
@@ -163,7 +163,7 @@ def test_hardest_followups_and_last_rehearsal_come_from_the_history(
     assert "name the logistic regression" in hard
     last = md[md.index("## Last rehearsal") :]
     assert "manager interviewer" in last
-    assert "| Goal and your role | 0:20 | 0:25 (over) |  |" in last
+    assert "| Pitch: Goal and your role | 0:20 | 0:25 (over) |  |" in last
     assert "| Did you try a simpler baseline? | 0:45 | 0:50 (over) | weak |" in last
     assert "How many rows" not in last
 
