@@ -204,6 +204,8 @@ def export(
     if out == "-":
         exporter.write_stream(sys.stdout)
         return
+    if not out.strip():
+        raise InputError("--out is empty; give a folder, a file name, or - for stdout")
     target = Path(out).expanduser()
     if is_document(target, fmt):
         exporter.write_document(target, force=force)

@@ -281,3 +281,7 @@ def test_exported_files_get_the_usual_permissions(loaded: Path, tmp_path: Path) 
     mask = os.umask(0o022)
     os.umask(mask)
     assert (out / "churn-leakage.md").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_an_empty_out_is_refused(loaded: Path) -> None:
+    assert "--out is empty" in one_line_error(run(loaded, "export", "--out", " "))
