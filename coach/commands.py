@@ -28,11 +28,11 @@ class StoryCommands(Provider):
         matcher = self.matcher(query)
         rows = app.store.list_stories(search=query, limit=LIMIT)  # type: ignore[attr-defined]
         for rank, row in enumerate(rows):
-            text = f"Open: {escape(row.title)}"
+            text = f"Open: {row.title}"
             score = max(matcher.match(text), 0.5 - rank / 100)
             yield Hit(
                 score,
-                matcher.highlight(text),
+                Text(text),  # not matcher.highlight: it would read the title as markup
                 partial(app.open_story, row.id),  # type: ignore[attr-defined]
                 help=escape(f"{row.template} story · {', '.join(row.tags)}"),
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,7 +116,11 @@ class Exporter:
         is written as a mapping, as a story file is)."""
         if self._writer is not None:
             overview = self.bank_overview() if self.overview else None
-            yield from self._writer.stream(self._sheets(self.story_ids), overview)
+            title = "Story bank overview" if overview else "Story sheets"
+            if len(self.story_ids) == 1 and not overview:
+                row = self.store.row(self.story_ids[0])
+                title = row.title if row else title
+            yield from self._writer.stream(self._sheets(self.story_ids), overview, title)
             return
         ids = self.story_ids
         if len(ids) == 1:
@@ -193,8 +198,21 @@ class Exporter:
 
 
 def is_document(out: Path, fmt: str) -> bool:
-    """Does --out name one file for the whole export (by its suffix) rather than a folder?"""
-    return out.suffix.lower() in SUFFIXES[fmt] and not out.is_dir()
+    """Does --out name one file for the whole export (by its suffix) rather than a folder?
+    A name ending in another format's suffix is refused rather than made a folder."""
+    suffix = out.suffix.lower()
+    if out.is_dir() or not suffix:
+        return False
+    if suffix in SUFFIXES[fmt]:
+        return True
+    other = next((f for f, known in SUFFIXES.items() if suffix in known), None)
+    if other is not None:
+        raise InputError(
+            f"ends in {suffix} but the format is {fmt}; add --format {other}, "
+            f"or name it ...{SUFFIXES[fmt][0]}",
+            file=str(out),
+        )
+    return False
 
 
 def refuse_existing(path: Path, hint: str) -> None:
@@ -213,41 +231,48 @@ def prepare_folder(out_dir: Path) -> None:
         raise InputError("cannot write in this folder; choose another --out", file=str(out_dir))
 
 
-def _file_mode() -> int:
-    """What a new file's permissions would be: 0666 less the process's umask."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
+_SYNC = getattr(os, "fdatasync", os.fsync)
+"""fdatasync where there is one: the file's data, without a second flush of its times."""
+
+
+def _create_beside(path: Path) -> tuple[int, Path]:
+    """A new temporary file next to `path`, made with mode 0666 so the umask applies as
+    it does to any new file (mkstemp would make it 0600); if `path` exists, its own
+    permissions are kept."""
+    import secrets
+
+    for _ in range(100):
+        tmp = path.with_name(f".coach-{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        if path.exists():
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+        return fd, tmp
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def write_whole(path: Path, pieces: Iterable[str]) -> None:
     """Write a file whole or not at all: a temporary file beside it, synced, then renamed
-    over the target, with the usual permissions. On any failure (a full disk, a broken
-    template, a stop) the temporary file is removed and the target left as it was."""
-    import tempfile
-
+    over the target. On any failure (a full disk, a broken template, a stop) the
+    temporary file is removed and the target left as it was."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".coach-", suffix=".tmp")
+        fd, tmp = _create_beside(path)
     except OSError as exc:
-        raise InputError(f"cannot write ({exc.strerror})", file=str(path)) from None
+        raise InputError(f"cannot write ({exc.strerror or exc})", file=str(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             for piece in pieces:
                 handle.write(piece)
             handle.flush()
             _SYNC(handle.fileno())  # the data on disk before the rename makes it visible
-        os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise InputError(f"cannot write ({exc.strerror or exc})", file=str(path)) from None
         raise
-
-
-_FILE_MODE = _file_mode()
-_SYNC = getattr(os, "fdatasync", os.fsync)
-"""fdatasync where there is one: the file's data, without a second flush of its times."""
 
 
 OVERVIEW_CHUNK = 500

@@ -4,7 +4,7 @@ folder under templates/sheets/, by file name)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,15 +188,19 @@ class SheetWriter:
         except jinja2.TemplateSyntaxError as exc:
             raise template_error(exc) from None
 
-    def stream(self, sheets: Iterable[Sheet], overview: Any = None) -> Iterator[str]:
-        """The document's text in pieces, rendering each sheet only when it is reached."""
+    def stream(
+        self, sheets: Iterable[Sheet], overview: Any = None, title: str = "Story sheets"
+    ) -> Iterator[str]:
+        """The document's text in pieces, rendering each sheet only when it is reached.
+        `sheets` may be a generator: a template must loop over it once only."""
         with _said_in_the_template():
-            yield from self.document.generate(sheets=sheets, overview=overview)
+            yield from self.document.generate(sheets=sheets, overview=overview, title=title)
 
-    def render(self, sheets: Iterable[Sheet], overview: Any = None) -> str:
+    def render(self, sheets: Sequence[Sheet], overview: Any = None) -> str:
         """The document's text at once (one file's worth: quicker than the pieces)."""
+        title = "Story bank overview" if overview else " · ".join(s.title for s in sheets)
         with _said_in_the_template():
-            return self.document.render(sheets=sheets, overview=overview)
+            return self.document.render(sheets=sheets, overview=overview, title=title)
 
 
 @contextmanager
@@ -208,7 +212,7 @@ def _said_in_the_template() -> Iterator[None]:
         raise
     except jinja2.TemplateError as exc:
         raise template_error(exc) from None
-    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+    except Exception as exc:  # noqa: BLE001 - only when it happened in a template's code
         if _where(exc)[0] is None:
             raise
         raise template_error(exc) from None

@@ -285,3 +285,31 @@ def test_exported_files_get_the_usual_permissions(loaded: Path, tmp_path: Path) 
 
 def test_an_empty_out_is_refused(loaded: Path) -> None:
     assert "--out is empty" in one_line_error(run(loaded, "export", "--out", " "))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_one_document_holds_every_sheet_without_the_overview_too(loaded: Path, fmt: str) -> None:
+    text = run(loaded, "export", "--format", fmt, "--out", "-").stdout
+    titles = ("Churn model that leaked the future", "Learning to rank for marketplace search")
+    assert all(t in text for t in titles)
+    if fmt == "html":
+        assert text.count('<article class="page sheet"') == 6
+        assert "<title>Story sheets</title>" in text
+    else:
+        assert text.count("\n---\n") == 5
+
+
+def test_force_keeps_a_files_own_permissions(loaded: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    out.mkdir()
+    mine = out / "churn-leakage.md"
+    mine.write_text("old")
+    mine.chmod(0o600)
+    assert run(loaded, "export", "churn-leakage", "--out", str(out), "--force").exit_code == 0
+    assert mine.stat().st_mode & 0o777 == 0o600 and mine.read_text().startswith("# Churn")
+
+
+def test_a_file_name_of_another_format_is_refused(loaded: Path, tmp_path: Path) -> None:
+    line = one_line_error(run(loaded, "export", "--out", str(tmp_path / "bank.html")))
+    assert "ends in .html but the format is md; add --format html" in line
+    assert not (tmp_path / "bank.html").exists()

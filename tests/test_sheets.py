@@ -81,6 +81,9 @@ def test_sample_sheets_match_their_golden_files(
     samples: Store, templates: TemplateSet, slug: str, fmt: str
 ) -> None:
     text = export_text(samples, templates, fmt, [slug])
+    if fmt in ("md", "html"):  # the sheet itself is there, not just the document around it
+        assert text.count("## The story") + text.count("## The pitch") == (fmt == "md")
+        assert text.count('<article class="page sheet"') == (fmt == "html")
     golden = GOLDEN / f"{slug}.{fmt}"
     if UPDATE:
         golden.parent.mkdir(exist_ok=True)
@@ -257,6 +260,7 @@ def test_a_user_sheet_template_overrides_the_shipped_one(loaded: Path, tmp_path:
     [
         ("# {{ sheet.title }}\n\n{% if %}\n", 3),
         ("# {{ sheet.title }}\n{{ sheet.no_such_thing }}\n", 2),
+        ("# {{ sheet.title }}\n\n{{ 1 / 0 }}\n", 3),
     ],
 )
 def test_a_broken_user_sheet_template_is_named_with_its_line(

@@ -195,7 +195,7 @@ async def test_rehearse_from_the_bank(db_path: Path) -> None:
         assert isinstance(app.screen, RehearsalScreen)
 
 
-HOSTILE = "[/x] broken [@click=app.quit]quit[/] [b"
+HOSTILE = "[/x] broken [@click=app.quit]quit[/] [ @click=app.quit]q [ v='2] [B]x [b \\"
 
 
 async def test_markup_in_the_users_text_is_shown_as_written(db_path: Path) -> None:
@@ -210,6 +210,7 @@ async def test_markup_in_the_users_text_is_shown_as_written(db_path: Path) -> No
             title=HOSTILE,
             template="star",
             tags=["[red]tag"],
+            competencies=["pricing [ v='2]"],
             fields={"situation": f"Situation {HOSTILE}", "task": "Task [/]"},
         )
     )
@@ -222,7 +223,13 @@ async def test_markup_in_the_users_text_is_shown_as_written(db_path: Path) -> No
         assert isinstance(app.screen, ExportDialog)
         assert HOSTILE[:20] in str(app.screen.query("RadioButton")[0].render())
         await pilot.press("escape", "ctrl+p", *"broken")
-        await pilot.pause(0.5)
+        await pilot.pause(0.8)
+        hits = " ".join(str(o.prompt) for o in app.screen.query_one("CommandList").options)
+        assert f"Open: {HOSTILE}" in hits
+        await pilot.press("escape")
+        await pilot.press("p")  # the progress screen reads the competency in a worker
+        await pilot.pause(1.5)
+        assert "pricing [ v='2]" in str(app.screen.query_one("#progress-coverage").render())
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, BankScreen)

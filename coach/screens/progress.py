@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -226,7 +227,7 @@ class ProgressScreen(CoachScreen):
             caption = f"Trends of [b]{escape(subject)}[/b], its last {count} · a: every story"
         else:
             caption = f"Trends of every story, the last {count} · enter on a story: its own"
-        self.query_one("#progress-caption", Static).update(caption)
+        self.query_one("#progress-caption", Static).update(Text.from_markup(caption))
         self.query_one("#progress-caption").remove_class("empty")
         box = self.query_one("#progress-plots", Horizontal)
         box.remove_class("empty")

@@ -6,7 +6,6 @@ nothing already said; the rehearsal stays 'unfinished' until its summary.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -135,13 +134,14 @@ class RehearsalScreen(CoachScreen):
                 f"{format_seconds(result.seconds)} of {format_seconds(step.target_seconds)}"
                 f" · {rated}:  {RUBRIC}"
             )
-            self.query_one("#why", Static).update(f"[b]Why they ask:[/b] {escape(step.why)}")
+            why = Text.assemble(("Why they ask: ", "bold"), step.why)
+            self.query_one("#why", Static).update(why)
 
     def _show_intro(self, stage: Static, prompt: Static, notes: Static) -> None:
         sections = pitch_steps(self.template, self.story.fields)
         total = sum(s.target_seconds for s in sections)
         who = self.persona or "any interviewer"
-        stage.update(f"[b]Ready[/b] · {escape(self.story.title)}")
+        stage.update(Text.assemble(("Ready", "bold"), " · ", self.story.title))
         prompt.update(
             f"Say the pitch out loud, one section at a time ({format_seconds(total)} in all), "
             f"then answer the check-in and {self.followups} follow-up"
@@ -154,7 +154,7 @@ class RehearsalScreen(CoachScreen):
         notes.update(Text("\n".join(lines)))
         self.query_one("#notes-box").display = True
 
-    def _stage_line(self, session: Session, step: Step) -> str:
+    def _stage_line(self, session: Session, step: Step) -> Text:
         kinds = [s.kind for s in session.steps]
         if step.kind == "section":
             n = kinds[: session.position + 1].count("section")
@@ -164,8 +164,10 @@ class RehearsalScreen(CoachScreen):
         else:
             n = kinds[: session.position + 1].count("followup")
             head = f"Follow-up {n} of {kinds.count('followup')}"
-        title = "" if step.kind == "checkin" else f" · {escape(step.title)}"
-        return f"[b]{head}[/b]{title} · target {format_seconds(step.target_seconds)}"
+        title = "" if step.kind == "checkin" else f" · {step.title}"
+        return Text.assemble(
+            (head, "bold"), title, f" · target {format_seconds(step.target_seconds)}"
+        )
 
     def _notes_for(self, step: Step) -> Text:
         """What shows under the prompt; the story's own text is never read as markup."""

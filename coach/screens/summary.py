@@ -106,8 +106,10 @@ class SummaryScreen(CoachScreen):
                 f"{format_seconds(sum(a.target_seconds for a in pitch))}"
             )
         self.query_one("#summary-head", Static).update(
-            f"[b]{escape(self.story.title)}[/b] · {_STATUS[self.row.status]} · spoke "
-            f"{format_seconds(total)} against {format_seconds(target)} of targets{pitch_line}"
+            Text.from_markup(
+                f"[b]{escape(self.story.title)}[/b] · {_STATUS[self.row.status]} · spoke "
+                f"{format_seconds(total)} against {format_seconds(target)} of targets{pitch_line}"
+            )
         )
         weak = weak_categories(self.bank, self.answers)
         parts: list[str] = []
@@ -130,7 +132,7 @@ class SummaryScreen(CoachScreen):
             work = "[b]Work on:[/b] " + "; ".join(parts)
         else:
             work = "[b]Work on:[/b] nothing rated weak or over time this round."
-        self.query_one("#work-on", Static).update(work)
+        self.query_one("#work-on", Static).update(Text.from_markup(work))
         asked = [a.key for a in self.answers if a.kind == "followup" and a.rating is not None]
         due = schedule_after(
             self.bank,
@@ -140,9 +142,11 @@ class SummaryScreen(CoachScreen):
         )
         lines = [f"  {d.when:<12} {escape(d.text)} ({d.rating.label})" for d in due]
         self.query_one("#coming-back", Static).update(
-            "[b]Coming back:[/b]\n" + "\n".join(lines)
-            if lines
-            else "[b]Coming back:[/b] no follow-ups were rated."
+            Text.from_markup(
+                "[b]Coming back:[/b]\n" + "\n".join(lines)
+                if lines
+                else "[b]Coming back:[/b] no follow-ups were rated."
+            )
         )
 
     def _selected(self) -> AnswerRow | None:

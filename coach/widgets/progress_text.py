@@ -90,7 +90,7 @@ def due(report: Progress) -> RenderableType:
     return Group(title, table)
 
 
-def coverage(report: Progress) -> str:
+def coverage(report: Progress) -> Text:
     cov = report.coverage
     covered = ", ".join(f"{escape(n)} ×{len(cov.by_signal[n])}" for n in cov.covered)
     lines = [
@@ -103,7 +103,7 @@ def coverage(report: Progress) -> str:
     if cov.other:
         names = ", ".join(f"{escape(n)} ×{len(s)}" for n, s in cov.other.items())
         lines.append(f"[dim]Also named: {names}[/dim]")
-    return "\n".join(lines)
+    return Text.from_markup("\n".join(lines))  # Rich's parser, matching Rich's escape
 
 
 def story_cells(x: StoryProgress, now: dt.datetime) -> list[str]:
