@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 import export  # noqa: E402
 import progress  # noqa: E402
 import rehearsal  # noqa: E402
-from common import figure, log, percentile, run_script  # noqa: E402
+from common import figure, log, measure_starts, percentile  # noqa: E402
 from corpus import Corpus, make_corpus, stories  # noqa: E402
 
 from coach.store import Store, open_store  # noqa: E402
@@ -44,8 +44,6 @@ from coach.store.store import RANK_LIMIT  # noqa: E402
 
 SEED = 20240611
 BANK_SIZE = 10_000
-PROBE = HERE / "probe.py"
-PROBE_TIMEOUT_S = 120
 
 
 @dataclass(frozen=True)
@@ -132,38 +130,6 @@ def probe_env(config_dir: Path) -> dict[str, str]:
     env["COACH_CONFIG"] = str(config_dir)
     env.pop("COACH_DB", None)
     return env
-
-
-def run_probe(args: list[str], env: dict[str, str]) -> dict[str, float]:
-    """One fresh process to its first frame: seconds from spawn, and its peak memory."""
-    spawned = time.monotonic()
-    result = run_script(PROBE, args, env, PROBE_TIMEOUT_S)
-    wall = time.monotonic() - spawned
-    return {
-        "first_frame_s": result["first_frame_monotonic"] - spawned,
-        "in_process_s": result["in_process_s"],
-        "wall_s": wall,
-        "peak_rss_mib": result["peak_rss_mib"],
-    }
-
-
-def measure_starts(
-    variants: dict[str, list[str]], runs: int, env: dict[str, str]
-) -> dict[str, list[dict[str, float]]]:
-    """`runs` probes of every variant, interleaved so drifts in load hit all alike.
-
-    One unmeasured run of each first, to write bytecode and warm the page cache.
-    """
-    for args in variants.values():
-        run_probe(args, env)
-    results: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
-    for round_number in range(runs):
-        for name, args in variants.items():
-            results[name].append(run_probe(args, env))
-        medians = {n: statistics.median(r["first_frame_s"] for r in v) for n, v in results.items()}
-        shown = ", ".join(f"{n} {s * 1000:.0f} ms" for n, s in medians.items())
-        log(f"  start-up round {round_number + 1}/{runs}: medians so far {shown}")
-    return results
 
 
 def median_of(results: list[dict[str, float]], key: str) -> float:

@@ -10,6 +10,7 @@ import click
 
 from coach.cli_base import Context, pass_ctx, reported
 from coach.core.errors import InputError
+from coach.core.text import plural
 
 if TYPE_CHECKING:
     from coach.progress import Progress
@@ -35,10 +36,6 @@ def _now(text: str | None) -> dt.datetime:
     return moment if moment.tzinfo else moment.astimezone()
 
 
-def _plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else many or word + 's'}"
-
-
 def render_text(report: Progress, more: int) -> list[str]:
     """The report of `coach stats` as lines of at most WIDTH characters."""
     from coach.core.schedule import ago
@@ -54,12 +51,12 @@ def render_text(report: Progress, more: int) -> list[str]:
         mean = f" · mean rating {t.mean_rating:.1f} of 4" if t.mean_rating is not None else ""
         lines += _wrapped(
             "",
-            f"{_plural(t.rehearsals, 'rehearsal')} of {t.rehearsed:,} of "
-            f"{_plural(t.stories, 'story', 'stories')} · {_plural(t.answers, 'answer')}{mean}",
+            f"{plural(t.rehearsals, 'rehearsal')} of {t.rehearsed:,} of "
+            f"{plural(t.stories, 'story', 'stories')} · {plural(t.answers, 'answer')}{mean}",
         )
         lines += _wrapped(
             "",
-            f"Streak: {_plural(s.current, 'day')} (longest {s.longest:,}) · "
+            f"Streak: {plural(s.current, 'day')} (longest {s.longest:,}) · "
             f"{s.last_7} of the last 7 days · {s.last_30} of the last 30",
         )
         lines.append(f"Rehearsals a week, last {len(report.weeks)} weeks: {report.sparkline}")
@@ -67,7 +64,7 @@ def render_text(report: Progress, more: int) -> list[str]:
         for c in report.categories[:TEXT_CATEGORIES]:
             mean_text = f"{c.mean_rating:.1f}" if c.mean_rating is not None else "  - "
             over = f" · {c.over:,} over time" if c.over else ""
-            line = f"  {mean_text}  {c.label} ({c.template}): {_plural(c.rated, 'rating')}{over}"
+            line = f"  {mean_text}  {c.label} ({c.template}): {plural(c.rated, 'rating')}{over}"
             lines.append(_clip(line))
         head = f"Coming back ({report.due_now:,} due now)" if report.due else "Coming back"
         lines += ["", head]
@@ -87,7 +84,7 @@ def render_text(report: Progress, more: int) -> list[str]:
     lines += ["", "Stories, the most recently rehearsed first"]
     for x in report.stories or []:
         when = f"last {ago(x.last, now)}" if x.last else "never rehearsed"
-        times = f"{_plural(x.rehearsals, 'rehearsal')}, {when}" if x.rehearsals else when
+        times = f"{plural(x.rehearsals, 'rehearsal')}, {when}" if x.rehearsals else when
         lines.append(_clip(f"  {x.readiness.label:<9}{x.title}"))
         lines.append(_clip(f"  {'':<9}{times} · {x.readiness.reason}"))
     if more:

@@ -4,6 +4,7 @@ folder under templates/sheets/, by file name)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -102,8 +103,6 @@ def _last(store: Store, story_id: int, template: FormTemplate) -> LastRehearsal 
 
 def paper_date(stamp: str) -> str:
     """A stored time as a date that still reads on paper weeks later: '12 Mar 2026'."""
-    import datetime as dt
-
     return dt.datetime.fromisoformat(stamp).astimezone().strftime("%d %b %Y").lstrip("0")
 
 

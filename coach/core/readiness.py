@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from coach.core.checks import Completeness
 from coach.core.schedule import Rating
+from coach.core.text import plural
 
 LABELS = ("draft", "rehearse", "ready")
 """From least to most ready."""
@@ -28,10 +29,6 @@ class Readiness:
         return LABELS.index(self.label)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def readiness(completeness: Completeness, last_ratings: Sequence[int], overdue: int) -> Readiness:
     """Where a story stands.
 
@@ -44,9 +41,9 @@ def readiness(completeness: Completeness, last_ratings: Sequence[int], overdue: 
     empty = sum(1 for f in completeness.findings if f.check == "required")
     if empty:
         are = "is" if empty == 1 else "are"
-        return Readiness("draft", f"{_plural(empty, 'required field')} {are} empty")
+        return Readiness("draft", f"{plural(empty, 'required field')} {are} empty")
     if completeness.findings:
-        return Readiness("draft", f"{_plural(len(completeness.findings), 'check')} to fix")
+        return Readiness("draft", f"{plural(len(completeness.findings), 'check')} to fix")
     if not last_ratings:
         return Readiness("rehearse", "not rehearsed yet")
     mean = sum(last_ratings) / len(last_ratings)
@@ -54,7 +51,7 @@ def readiness(completeness: Completeness, last_ratings: Sequence[int], overdue: 
     if mean < READY_MEAN:
         reasons.append(f"averaged {mean:.1f} of 4 last time")
     if overdue > 0:
-        reasons.append(f"{_plural(overdue, 'follow-up')} due")
+        reasons.append(f"{plural(overdue, 'follow-up')} due")
     if reasons:
         return Readiness("rehearse", "; ".join(reasons))
     return Readiness("ready", f"averaged {mean:.1f} of 4 last time; nothing due")

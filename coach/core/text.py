@@ -21,6 +21,11 @@ def speaking_seconds(text_or_words: str | int) -> int:
     return round(words * 60 / WORDS_PER_MINUTE)
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 story', '2,000 stories': the count and the word, plural when it is not one."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
 def format_seconds(seconds: float) -> str:
     seconds = int(round(seconds))
     sign = "-" if seconds < 0 else ""

@@ -17,11 +17,12 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _stamp(when: dt.datetime) -> str:
+def stamp(when: dt.datetime) -> str:
+    """How a moment is stored: UTC, ISO 8601 to the microsecond (so text order is time order)."""
     return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
-def _time(text: str) -> dt.datetime:
+def parse_stamp(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
@@ -73,7 +74,7 @@ def _answer(r: tuple[object, ...]) -> AnswerRow:
         rating=None if rating is None else Rating(int(rating)),  # type: ignore[call-overload]
         skipped=bool(r[9]),
         note=str(r[10]),
-        answered_at=_time(str(r[11])),
+        answered_at=parse_stamp(str(r[11])),
     )
 
 
@@ -89,7 +90,7 @@ def start(
     with store.write() as conn:
         cur = conn.execute(
             "INSERT INTO rehearsals (story_id, persona, seed, started_at) VALUES (?, ?, ?, ?)",
-            [story_id, persona, seed, _stamp(when or utc_now())],
+            [story_id, persona, seed, stamp(when or utc_now())],
         )
         return int(cur.lastrowid or 0)
 
@@ -105,7 +106,7 @@ def close(store: Store, rehearsal_id: int, status: str, when: dt.datetime | None
     with store.write() as conn:
         conn.execute(
             "UPDATE rehearsals SET status = ?, ended_at = ? WHERE id = ?",
-            [status, _stamp(when or utc_now()), rehearsal_id],
+            [status, stamp(when or utc_now()), rehearsal_id],
         )
 
 
@@ -158,7 +159,7 @@ def record(
                 None if rating is None else int(rating),
                 int(skipped),
                 note,
-                _stamp(when),
+                stamp(when),
                 story_id,
             ],
         )
@@ -174,7 +175,7 @@ def _reschedule(store: Store, story_id: int, question_id: str) -> None:
         "AND kind = 'followup' AND rating IS NOT NULL ORDER BY answered_at, id",
         [story_id, question_id],
     ).fetchall()
-    state = replay((Rating(int(r[0])), _time(r[1])) for r in rows)
+    state = replay((Rating(int(r[0])), parse_stamp(r[1])) for r in rows)
     if state is None:
         store.conn.execute(
             "DELETE FROM reviews WHERE story_id = ? AND question_id = ?", [story_id, question_id]
@@ -189,9 +190,9 @@ def _reschedule(store: Store, story_id: int, question_id: str) -> None:
             state.reps,
             state.interval_days,
             state.ease,
-            _stamp(state.due),
+            stamp(state.due),
             int(state.last_rating),
-            _stamp(state.last_rated),
+            stamp(state.last_rated),
         ],
     )
 
@@ -208,9 +209,9 @@ def reviews(store: Store, story_id: int) -> dict[str, Review]:
             reps=r[1],
             interval_days=r[2],
             ease=r[3],
-            due=_time(r[4]),
+            due=parse_stamp(r[4]),
             last_rating=Rating(r[5]),
-            last_rated=_time(r[6]),
+            last_rated=parse_stamp(r[6]),
         )
     return found
 
@@ -235,8 +236,8 @@ def _rehearsal(r: tuple[object, ...]) -> RehearsalRow:
         persona=str(r[2]),
         focus=str(r[3]),
         seed=int(r[4]),  # type: ignore[call-overload]
-        started_at=_time(str(r[5])),
-        ended_at=None if r[6] is None else _time(str(r[6])),
+        started_at=parse_stamp(str(r[5])),
+        ended_at=None if r[6] is None else parse_stamp(str(r[6])),
         status=str(r[7]),
     )
 
@@ -273,7 +274,7 @@ def most_in_need(
 ) -> int | None:
     """The active story most in need of practice: never rehearsed (the most recently
     edited first), then the one with the most weak follow-ups due, then the weakest."""
-    stamp = _stamp(now or utc_now())
+    moment = stamp(now or utc_now())
     allowed = list(templates) if templates is not None else None
     where = "s.archived = 0"
     params: list[object] = []
@@ -292,7 +293,7 @@ def most_in_need(
         f"SELECT v.story_id FROM reviews v JOIN stories s ON s.id = v.story_id WHERE {where} "
         "AND v.due <= ? AND v.last_rating <= 2 GROUP BY v.story_id "
         "ORDER BY count(*) DESC, min(v.due) LIMIT 1",
-        [*params, stamp],
+        [*params, moment],
     ).fetchone()
     if due:
         return int(due[0])

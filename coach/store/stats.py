@@ -14,18 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from coach.store.rehearsals import parse_stamp, stamp
 from coach.store.store import Store
 
 _ANSWERED = "EXISTS (SELECT 1 FROM answers a WHERE a.rehearsal_id = r.id)"
 _SPOKEN = "a.seconds IS NOT NULL AND a.skipped = 0 AND a.kind IN ('section', 'followup')"
-
-
-def _stamp(when: dt.datetime) -> str:
-    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
-
-def _time(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
 
 
 def _marks(ids: Sequence[int]) -> str:
@@ -137,7 +130,8 @@ def trend(store: Store, limit: int, story_id: int | None = None) -> list[TrendRo
         [*params, limit],
     )
     return [
-        TrendRow(int(r[0]), int(r[1]), r[2], _time(r[3]), int(r[4]), r[5], r[6], r[7]) for r in rows
+        TrendRow(int(r[0]), int(r[1]), r[2], parse_stamp(r[3]), int(r[4]), r[5], r[6], r[7])
+        for r in rows
     ]
 
 
@@ -155,7 +149,7 @@ class DueRow:
 def due(store: Store, limit: int) -> list[DueRow]:
     """The follow-ups of active stories that come back soonest (overdue ones first)."""
     return [
-        DueRow(int(r[0]), r[1], r[2], r[3], r[4], _time(r[5]), int(r[6]))
+        DueRow(int(r[0]), r[1], r[2], r[3], r[4], parse_stamp(r[5]), int(r[6]))
         for r in store.conn.execute(
             "SELECT v.story_id, s.slug, s.title, s.template, v.question_id, v.due, "
             "v.last_rating FROM reviews v JOIN stories s ON s.id = v.story_id "
@@ -170,7 +164,7 @@ def count_due(store: Store, now: dt.datetime) -> int:
     r = store.conn.execute(
         "SELECT count(*) FROM reviews v JOIN stories s ON s.id = v.story_id "
         "WHERE s.archived = 0 AND v.due <= ?",
-        [_stamp(now)],
+        [stamp(now)],
     ).fetchone()
     return int(r[0])
 
@@ -239,7 +233,7 @@ def histories(store: Store, story_ids: Sequence[int], now: dt.datetime) -> dict[
 def _histories(store: Store, ids: list[int], now: dt.datetime) -> dict[int, StoryHistory]:
     marks = _marks(ids)
     counts = {
-        int(r[0]): (int(r[1]), _time(r[2]), _time(r[3]))
+        int(r[0]): (int(r[1]), parse_stamp(r[2]), parse_stamp(r[3]))
         for r in store.conn.execute(
             "SELECT r.story_id, count(*), min(r.started_at), max(r.started_at) "
             f"FROM rehearsals r WHERE r.story_id IN ({marks}) AND {_ANSWERED} "
@@ -262,7 +256,7 @@ def _histories(store: Store, ids: list[int], now: dt.datetime) -> dict[int, Stor
         for r in store.conn.execute(
             f"SELECT story_id, count(*) FROM reviews WHERE story_id IN ({marks}) AND due <= ? "
             "GROUP BY story_id",
-            [*ids, _stamp(now)],
+            [*ids, stamp(now)],
         )
     }
     found: dict[int, StoryHistory] = {}

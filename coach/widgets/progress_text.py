@@ -10,15 +10,12 @@ from rich.table import Table
 from rich.text import Text
 
 from coach.core.schedule import ago
+from coach.core.text import plural
 from coach.progress import Progress, StoryProgress
 
 WEAKEST = 5
 """Categories listed."""
 READINESS_STYLE = {"draft": "yellow", "rehearse": "cyan", "ready": "green"}
-
-
-def _plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else many or word + 's'}"
 
 
 def rating_style(mean: float) -> str:
@@ -40,10 +37,10 @@ def head(report: Progress) -> str:
             "after the first one."
         )
     mean = f" · mean rating [b]{t.mean_rating:.1f}[/b] of 4" if t.mean_rating is not None else ""
-    streak = f"[b]{_plural(s.current, 'day')}[/b] in a row" if s.current else "no current streak"
+    streak = f"[b]{plural(s.current, 'day')}[/b] in a row" if s.current else "no current streak"
     return (
-        f"[b]{_plural(t.rehearsals, 'rehearsal')}[/b] of {t.rehearsed:,} of "
-        f"{_plural(t.stories, 'story', 'stories')} · {_plural(t.answers, 'answer')}{mean}\n"
+        f"[b]{plural(t.rehearsals, 'rehearsal')}[/b] of {t.rehearsed:,} of "
+        f"{plural(t.stories, 'story', 'stories')} · {plural(t.answers, 'answer')}{mean}\n"
         f"Streak: {streak} (longest {s.longest:,}) · practised {s.last_7} of the last 7 days, "
         f"{s.last_30} of the last 30\n"
         f"Rehearsals a week, the last {len(report.weeks)} weeks: {report.sparkline}"
