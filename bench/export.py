@@ -39,22 +39,19 @@ def _peak_mib() -> float:
 
 def probe(mode: str, db: Path, out: Path) -> None:
     """One fresh process: open the bank, then export everything (or nothing)."""
-    from coach.bank import templates_in_use
-    from coach.export import Exporter, readiness_for
-    from coach.store import open_store
+    from coach.services.export import Exporter
+    from coach.services.workspace import Workspace
 
-    store = open_store(db)
-    templates = templates_in_use()
+    workspace = Workspace(db)
+    store = workspace.open_store()
     ids = [r.id for r in store.list_stories()]
     count = 0
     if mode == "files":
-        exporter = Exporter(store, templates, "html", ids)
+        exporter = Exporter(workspace, store, "html", ids)
         for _ in exporter.write_files(out):
             count += 1
     elif mode == "stream":
-        exporter = Exporter(
-            store, templates, "html", ids, overview=True, readiness=readiness_for(store, templates)
-        )
+        exporter = Exporter(workspace, store, "html", ids, overview=True)
         with open(out, "w", encoding="utf-8") as handle:
             exporter.write_stream(handle)
         count = len(ids)
@@ -62,14 +59,14 @@ def probe(mode: str, db: Path, out: Path) -> None:
 
 
 def per_sheet_ms(db: Path, fmt: str, workdir: Path) -> tuple[list[float], int]:
-    from coach.bank import templates_in_use
-    from coach.export import Exporter
-    from coach.store import open_store
+    from coach.services.export import Exporter
+    from coach.services.workspace import Workspace
 
-    store = open_store(db)
+    workspace = Workspace(db)
+    store = workspace.open_store()
     try:
         ids = [r.id for r in store.list_stories(limit=SHEETS)]
-        exporter = Exporter(store, templates_in_use(), fmt, ids)
+        exporter = Exporter(workspace, store, fmt, ids)
         samples = []
         size = 0
         with tempfile.TemporaryDirectory(dir=workdir) as out:

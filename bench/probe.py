@@ -54,23 +54,23 @@ def bare_app() -> tuple[Any, str | None]:
 
 def coach_app(db: Path) -> tuple[Any, str | None]:
     """Coach as the CLI starts it, minus click: open the store, load templates, make the app."""
-    from coach.app import make_app
-    from coach.bank import templates_in_use
-    from coach.store import open_store
+    from coach.services.workspace import Workspace
+    from coach.tui.app import make_app
 
-    store = open_store(db)
-    app = make_app(store=store, templates=templates_in_use(), offer_samples=False)
+    workspace = Workspace(db)
+    workspace.templates  # noqa: B018 - read before the app, as the CLI does
+    app = make_app(workspace, offer_samples=False)
     return app, "BankScreen"
 
 
 def progress_app(db: Path) -> tuple[Any, str | None]:
     """Coach opened on the progress screen, as `coach progress` starts it."""
-    from coach.app import make_app
-    from coach.bank import templates_in_use
-    from coach.store import open_store
+    from coach.services.workspace import Workspace
+    from coach.tui.app import make_app
 
-    store = open_store(db)
-    app = make_app(store=store, templates=templates_in_use(), offer_samples=False, start="progress")
+    workspace = Workspace(db)
+    workspace.templates  # noqa: B018 - read before the app, as the CLI does
+    app = make_app(workspace, offer_samples=False, start="progress")
     return app, "ProgressScreen"
 
 

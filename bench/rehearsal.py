@@ -58,7 +58,7 @@ def fake_clock_error(seed: int) -> dict[str, Any]:
     timer counting ticks would have been off by, to show the stalls bite.
     """
     from coach.core.pacing import PacingClock
-    from coach.widgets.pacing_timer import PacingTimer
+    from coach.tui.widgets.pacing_timer import PacingTimer
 
     rng = random.Random(seed)
     start = 1000.0
@@ -154,7 +154,7 @@ async def real_time_error(seconds: float, seed: int) -> dict[str, Any]:
     from textual.app import App, ComposeResult
 
     from coach.core.pacing import PacingClock
-    from coach.widgets.pacing_timer import PacingTimer
+    from coach.tui.widgets.pacing_timer import PacingTimer
 
     rng = random.Random(seed)
     truth = Truth()
@@ -237,12 +237,13 @@ CPU_PROBE_TIMEOUT_S = 120
 
 def build_samples(path: Path) -> int:
     """A database of coach's sample stories; the id of the one the CPU run rehearses."""
-    from coach.bank import load_samples, templates_in_use
+    from coach.services.stories import load_samples
+    from coach.services.workspace import Workspace
     from coach.store import open_store
 
     store = open_store(path)
     try:
-        load_samples(store, templates_in_use())
+        load_samples(store, Workspace(path).templates)
         found = store.find("churn-leakage")
         if found is None:
             raise RuntimeError("the sample story 'churn-leakage' is missing")
@@ -332,14 +333,13 @@ def add_answers(db: Path, count: int, seed: int) -> dict[str, Any]:
     stories far more often than others; each records its answers (rescheduling their
     questions as the app does) and is closed as finished.
     """
-    from coach.bank import templates_in_use
     from coach.core.schedule import Rating
-    from coach.practice import banks_in_use
+    from coach.services.workspace import Workspace
     from coach.store import open_store, rehearsals
 
     started = time.perf_counter()
     rng = random.Random(seed)
-    questions = banks_in_use(templates_in_use()).for_template("project").questions
+    questions = Workspace(db).question_sets.for_template("project").questions
     store = open_store(db)
     try:
         ids = [
@@ -397,12 +397,12 @@ def add_answers(db: Path, count: int, seed: int) -> dict[str, Any]:
 def followup_figures(db: Path, samples: int, seed: int, built: dict[str, Any]) -> dict[str, Any]:
     """Time `plan()` end to end (the story and its reviews read from the store, the bank
     found for its template) for `samples` distinct random stories that have answers."""
-    from coach.bank import templates_in_use
-    from coach.practice import banks_in_use, plan
+    from coach.services.rehearsals import plan
+    from coach.services.workspace import Workspace
     from coach.store import open_store, rehearsals
 
-    templates = templates_in_use()
-    banks = banks_in_use(templates)
+    workspace = Workspace(db)
+    templates, question_sets = workspace.templates, workspace.question_sets
     rng = random.Random(seed)
     store = open_store(db)
     try:
@@ -413,12 +413,12 @@ def followup_figures(db: Path, samples: int, seed: int, built: dict[str, Any]) -
 
         def one(story_id: int, number: int) -> int:
             story = store.story(story_id)
-            bank = banks.for_template(story.template)
+            qset = question_sets.for_template(story.template)
             picks = plan(
                 store,
                 story,
                 templates,
-                bank,
+                qset,
                 persona=PERSONA_CHOICES[number % len(PERSONA_CHOICES)],
                 limit=5,
                 seed=story_id * 1000 + number,

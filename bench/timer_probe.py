@@ -72,7 +72,7 @@ def count_frames(app: Any) -> None:
 
 
 def count_timer() -> None:
-    from coach.widgets.pacing_timer import PacingTimer
+    from coach.tui.widgets.pacing_timer import PacingTimer
 
     count_calls(PacingTimer, "tick", "timer_ticks")
     count_calls(PacingTimer, "render", "timer_renders")
@@ -84,7 +84,7 @@ def bare_app(with_timer: bool) -> Any:
     from textual.widgets import Footer, Header, Static
 
     from coach.core.pacing import PacingClock
-    from coach.widgets.pacing_timer import PacingTimer
+    from coach.tui.widgets.pacing_timer import PacingTimer
 
     class Bare(App[None]):
         def compose(self) -> ComposeResult:
@@ -107,14 +107,11 @@ def bare_app(with_timer: bool) -> Any:
 
 
 def coach_app(db: Path, story_id: int) -> Any:
-    from coach.app import RehearseRequest, make_app
-    from coach.bank import templates_in_use
-    from coach.store import open_store
+    from coach.services.workspace import Workspace
+    from coach.tui.app import RehearseRequest, make_app
 
-    store = open_store(db)
     return make_app(
-        store=store,
-        templates=templates_in_use(),
+        Workspace(db),
         offer_samples=False,
         rehearse=RehearseRequest(story_id),
     )
@@ -132,7 +129,7 @@ async def measure(app: Any, seconds: float, screen: bool) -> dict[str, Any]:
                 raise RuntimeError("the rehearsal screen never opened")
             await pilot.press("enter")
             await pilot.pause()
-            from coach.widgets.pacing_timer import PacingTimer
+            from coach.tui.widgets.pacing_timer import PacingTimer
 
             timer = app.screen.query_one(PacingTimer)
             if timer.clock is None or not timer.clock.running:

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from cli_helpers import run
 
-from coach.bank import load_samples, templates_in_use
 from coach.core.templates import TemplateSet
 from coach.paths import samples_dir
-from coach.store import Store, open_store
+from coach.services.stories import load_samples
+from coach.services.workspace import Workspace
+from coach.store import Store
 
 
 @pytest.fixture(autouse=True)
@@ -22,20 +23,26 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def templates() -> TemplateSet:
-    return templates_in_use()
-
-
-@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "coach.db"
 
 
 @pytest.fixture
-def store(db_path: Path) -> Store:
-    opened = open_store(db_path)
-    yield opened
-    opened.close()
+def workspace(db_path: Path) -> Iterator[Workspace]:
+    """The test's database and config folder, as the command line and the app see them."""
+    found = Workspace(db_path)
+    yield found
+    found.close()
+
+
+@pytest.fixture
+def templates(workspace: Workspace) -> TemplateSet:
+    return workspace.templates
+
+
+@pytest.fixture
+def store(workspace: Workspace) -> Store:
+    return workspace.open_store()
 
 
 @pytest.fixture

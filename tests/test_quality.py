@@ -32,7 +32,8 @@ def test_mypy() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["coach.core.storyfiles", "coach.core.checks", "coach.store", "coach.bank"]
+    "module",
+    ["coach.core.storyfiles", "coach.core.checks", "coach.store", "coach.services.stories"],
 )
 def test_core_and_store_do_not_load_textual(module: str) -> None:
     code = f"import sys, {module}; print('textual' in sys.modules)"

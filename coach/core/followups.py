@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from coach.core.checks import check_field, vague_words_without_figure
-from coach.core.questions import Question, QuestionBank
+from coach.core.questions import Question, QuestionSet
 from coach.core.schedule import Review, ago
 from coach.core.templates import FormTemplate
 
@@ -84,17 +84,17 @@ def story_gaps(template: FormTemplate, fields: Mapping[str, str]) -> list[Gap]:
 class _Planner:
     def __init__(
         self,
-        bank: QuestionBank,
+        qset: QuestionSet,
         reviews: Mapping[str, Review],
         persona: str | None,
         focus: str | None,
         now: datetime,
         rng: random.Random,
     ) -> None:
-        self.bank = bank
+        self.qset = qset
         self.reviews = reviews
         self.persona = persona
-        self.steer = frozenset(bank.choice(focus).categories) if focus else frozenset()
+        self.steer = frozenset(qset.choice(focus).categories) if focus else frozenset()
         self.now = now
         self.rng = rng
 
@@ -125,14 +125,14 @@ class _Planner:
         if seen is not None and seen.is_due(self.now):
             return f"due: rated {seen.last_rating.label} {ago(seen.last_rated, self.now)}"
         if q.category in self.steer:
-            return f"asked for: {self.bank.category(q.category).label.lower()}"
+            return f"asked for: {self.qset.category(q.category).label.lower()}"
         if seen is None:
             return "new: never asked about this story"
         return f"practice: rated {seen.last_rating.label} {ago(seen.last_rated, self.now)}"
 
 
 def choose_followups(
-    bank: QuestionBank,
+    qset: QuestionSet,
     template: FormTemplate,
     facts: Mapping[str, str],
     reviews: Mapping[str, Review],
@@ -149,7 +149,7 @@ def choose_followups(
     `facts` holds the story's field texts and its title, company and role; `reviews` the
     schedule of each question already rated for this story; `focus` is the check-in choice.
     """
-    planner = _Planner(bank, reviews, persona, focus, now, random.Random(seed))
+    planner = _Planner(qset, reviews, persona, focus, now, random.Random(seed))
     picks: list[Pick] = []
     taken = set(exclude)
 
@@ -161,7 +161,7 @@ def choose_followups(
     covered: set[str] = set()
     gap_order: list[tuple[float, Gap, Question]] = []
     for gap in story_gaps(template, facts):
-        candidates = [q for q in bank.questions if gap.key in q.probes and q.id not in taken]
+        candidates = [q for q in qset.questions if gap.key in q.probes and q.id not in taken]
         primary = [q for q in candidates if q.probes[0] == gap.key]
         if not candidates:
             continue
@@ -180,7 +180,7 @@ def choose_followups(
     # 2. Answered weakly before and due again: the weakest first.
     due = [
         q
-        for q in bank.questions
+        for q in qset.questions
         if q.id not in taken
         and (r := reviews.get(q.id)) is not None
         and r.last_rating.weak
@@ -194,7 +194,7 @@ def choose_followups(
 
     # 3. The rest, weighted by persona, check-in and schedule; a category already asked
     #    about this time weighs less, so the mix spreads over the story.
-    rest = [q for q in bank.questions if q.id not in taken]
+    rest = [q for q in qset.questions if q.id not in taken]
     used: dict[str, int] = {}
     for p in picks:
         used[p.question.category] = used.get(p.question.category, 0) + 1

@@ -1,7 +1,7 @@
-"""Question banks: the follow-ups an interviewer asks about one form template's stories.
+"""Question sets: the follow-ups an interviewer asks about one form template's stories.
 
-A bank is a YAML file named after itself, read strictly: a bad one is refused with its
-file, line and question, and the shipped bank of that name stays in use.
+A question set is a YAML file named after itself, read strictly: a bad one is refused with its
+file, line and question, and the shipped set of that name stays in use.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ class Question:
 
 
 @dataclass(frozen=True)
-class QuestionBank:
+class QuestionSet:
     name: str
     template: str
     title: str
@@ -296,12 +296,12 @@ def _question(
     )
 
 
-def parse_bank(
+def parse_question_set(
     doc: YamlDoc, *, expected_name: str, templates: TemplateSet, origin: str
-) -> QuestionBank:
+) -> QuestionSet:
     data = doc.data
     if not isinstance(data, dict):
-        raise doc.error("a question bank must be a mapping with name, template and questions")
+        raise doc.error("a question set must be a mapping with name, template and questions")
     if data.get("format", 1) != 1:
         raise doc.error("unknown format; this coach reads format 1", "format")
     if data.get("name") != expected_name:
@@ -333,7 +333,7 @@ def parse_bank(
             )
         seen.add(question.id)
         questions.append(question)
-    return QuestionBank(
+    return QuestionSet(
         name=expected_name,
         template=template_name,
         title=_text(doc, data.get("title"), "title"),
@@ -346,45 +346,49 @@ def parse_bank(
     )
 
 
-def load_bank(path: Path, templates: TemplateSet, *, origin: str = "user") -> QuestionBank:
-    return parse_bank(read_yaml(path), expected_name=path.stem, templates=templates, origin=origin)
+def load_question_set(path: Path, templates: TemplateSet, *, origin: str = "user") -> QuestionSet:
+    return parse_question_set(
+        read_yaml(path), expected_name=path.stem, templates=templates, origin=origin
+    )
 
 
 @dataclass
-class BankSet:
-    """The question banks in use, by the form template they serve."""
+class QuestionSets:
+    """The question sets in use, by the form template they serve."""
 
-    banks: dict[str, QuestionBank] = field(default_factory=dict)
+    by_name: dict[str, QuestionSet] = field(default_factory=dict)
     problems: list[InputError] = field(default_factory=list)
-    overridden: dict[str, QuestionBank] = field(default_factory=dict)
+    overridden: dict[str, QuestionSet] = field(default_factory=dict)
 
-    def for_template(self, template: str) -> QuestionBank:
-        found = next((b for b in self.banks.values() if b.template == template), None)
+    def for_template(self, template: str) -> QuestionSet:
+        found = next((b for b in self.by_name.values() if b.template == template), None)
         if found is None:
             raise InputError(
-                f"no question bank asks about {template!r} stories; add "
+                f"no question set asks about {template!r} stories; add "
                 f"templates/questions/{template}.yaml to your config folder"
             )
         return found
 
 
-def load_banks(shipped: Path, templates: TemplateSet, user_dirs: Iterable[Path] = ()) -> BankSet:
-    """Shipped banks, then the user's, which override the shipped ones by name.
+def load_question_sets(
+    shipped: Path, templates: TemplateSet, user_dirs: Iterable[Path] = ()
+) -> QuestionSets:
+    """Shipped question sets, then the user's, which override the shipped ones by name.
 
-    A broken shipped bank raises; a broken user bank is recorded in `problems` and the
-    shipped bank of that name stays in use.
+    A broken shipped set raises; a broken user set is recorded in `problems` and the
+    shipped set of that name stays in use.
     """
-    result = BankSet()
+    result = QuestionSets()
     for path in sorted((shipped / "questions").glob("*.yaml")):
-        result.banks[path.stem] = load_bank(path, templates, origin="shipped")
+        result.by_name[path.stem] = load_question_set(path, templates, origin="shipped")
     for folder in user_dirs:
         for path in sorted((folder / "questions").glob("*.yaml")):
             try:
-                bank = load_bank(path, templates, origin="user")
+                qset = load_question_set(path, templates, origin="user")
             except InputError as exc:
                 result.problems.append(exc)
                 continue
-            if bank.name in result.banks:
-                result.overridden[bank.name] = result.banks[bank.name]
-            result.banks[bank.name] = bank
+            if qset.name in result.by_name:
+                result.overridden[qset.name] = result.by_name[qset.name]
+            result.by_name[qset.name] = qset
     return result

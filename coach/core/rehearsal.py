@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from coach.core.followups import Pick
 from coach.core.pacing import PacingClock
-from coach.core.questions import QuestionBank
+from coach.core.questions import QuestionSet
 from coach.core.schedule import Rating
 from coach.core.templates import FormTemplate
 
@@ -61,17 +61,17 @@ def pitch_steps(template: FormTemplate, fields: Mapping[str, str]) -> list[Step]
     ]
 
 
-def checkin_step(bank: QuestionBank) -> Step:
-    options = " · ".join(f"{i} {c.label}" for i, c in enumerate(bank.choices, 1))
-    return Step("checkin", "checkin", "Check-in", bank.checkin_text, CHECKIN_SECONDS, notes=options)
+def checkin_step(qset: QuestionSet) -> Step:
+    options = " · ".join(f"{i} {c.label}" for i, c in enumerate(qset.choices, 1))
+    return Step("checkin", "checkin", "Check-in", qset.checkin_text, CHECKIN_SECONDS, notes=options)
 
 
-def followup_steps(bank: QuestionBank, picks: Sequence[Pick]) -> list[Step]:
+def followup_steps(qset: QuestionSet, picks: Sequence[Pick]) -> list[Step]:
     return [
         Step(
             "followup",
             p.question.id,
-            bank.category(p.question.category).label,
+            qset.category(p.question.category).label,
             p.text,
             p.question.target_seconds,
             why=p.question.why,

@@ -21,6 +21,13 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def open_reader(path: Path) -> Store:
+    """Another connection to an open coach database, for a thread that only reads it."""
+    conn = _connect(path)
+    conn.execute("PRAGMA query_only = ON")
+    return Store(conn, path=Path(path))
+
+
 def _inspect(conn: sqlite3.Connection, path: Path) -> tuple[bool, list[str]]:
     """(has any tables, coach migrations applied). Raises StoreError for foreign files."""
     try:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from coach.store.rehearsals import parse_stamp, stamp
 from coach.store.store import Store
@@ -23,14 +21,6 @@ _SPOKEN = "a.seconds IS NOT NULL AND a.skipped = 0 AND a.kind IN ('section', 'fo
 
 def _marks(ids: Sequence[int]) -> str:
     return ", ".join("?" * len(ids))
-
-
-def open_reader(path: Path) -> Store:
-    """Another connection to an open coach database, for a thread that only reads it."""
-    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
-    conn.execute("PRAGMA busy_timeout = 10000")
-    conn.execute("PRAGMA query_only = ON")
-    return Store(conn, path=Path(path))
 
 
 @dataclass(frozen=True)

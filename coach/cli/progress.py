@@ -1,0 +1,231 @@
+"""`coach stats` and `coach progress`: progress over the whole bank, as text, JSON or the TUI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from coach.cli.context import Context, pass_ctx, reported
+from coach.core.errors import InputError
+from coach.core.text import plural
+
+if TYPE_CHECKING:
+    from coach.services.progress import Progress, TrendRow
+
+WIDTH = 80
+TEXT_STORIES = 20
+"""Stories listed in the text output; --json lists them all."""
+TEXT_CATEGORIES = 6
+
+
+def _clip(text: str, width: int = WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _now(text: str | None) -> dt.datetime:
+    if text is None:
+        return dt.datetime.now(dt.UTC)
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--now {text!r} is not a date and time like 2026-02-01T09:00") from None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def render_text(report: Progress, more: int) -> list[str]:
+    """The report of `coach stats` as lines of at most WIDTH characters."""
+    from coach.core.schedule import ago
+
+    t, s, now = report.totals, report.streaks, report.now
+    lines = [f"Progress as of {now.astimezone():%a %d %b %Y, %H:%M}", ""]
+    if not t.stories:
+        lines.append("No stories yet: open `coach` to write one or load the samples.")
+        return lines
+    if not t.answers:
+        lines.append("No rehearsals yet: `coach rehearse` or r on a story in the bank starts one.")
+    else:
+        mean = f" · mean rating {t.mean_rating:.1f} of 4" if t.mean_rating is not None else ""
+        lines += _wrapped(
+            "",
+            f"{plural(t.rehearsals, 'rehearsal')} of {t.rehearsed:,} of "
+            f"{plural(t.stories, 'story', 'stories')} · {plural(t.answers, 'answer')}{mean}",
+        )
+        lines += _wrapped(
+            "",
+            f"Streak: {plural(s.current, 'day')} (longest {s.longest:,}) · "
+            f"{s.last_7} of the last 7 days · {s.last_30} of the last 30",
+        )
+        lines.append(f"Rehearsals a week, last {len(report.weeks)} weeks: {report.sparkline}")
+        lines += ["", "Weakest follow-up categories (mean rating of 4, over time)"]
+        for c in report.categories[:TEXT_CATEGORIES]:
+            mean_text = f"{c.mean_rating:.1f}" if c.mean_rating is not None else "  - "
+            over = f" · {c.over:,} over time" if c.over else ""
+            line = f"  {mean_text}  {c.label} ({c.template}): {plural(c.rated, 'rating')}{over}"
+            lines.append(_clip(line))
+        head = f"Coming back ({report.due_now:,} due now)" if report.due else "Coming back"
+        lines += ["", head]
+        for d in report.due:
+            lines.append(_clip(f"  {d.when:<16} {d.slug}: {d.question}"))
+        if not report.due:
+            lines.append("  nothing scheduled yet")
+    cov = report.coverage
+    lines += ["", f"Coverage: {len(cov.covered)} of {len(cov.signals)} rubric signals"]
+    for label, names in (
+        ("covered", [f"{n} ×{len(cov.by_signal[n])}" for n in cov.covered]),
+        ("no story yet", list(cov.uncovered)),
+        ("also named", [f"{n} ×{len(slugs)}" for n, slugs in cov.other.items()]),
+    ):
+        if names:
+            lines += _wrapped(f"  {label}: ", ", ".join(names))
+    lines += ["", "Stories, the most recently rehearsed first"]
+    for x in report.stories or []:
+        when = f"last {ago(x.last, now)}" if x.last else "never rehearsed"
+        times = f"{plural(x.rehearsals, 'rehearsal')}, {when}" if x.rehearsals else when
+        lines.append(_clip(f"  {x.readiness.label:<9}{x.title}"))
+        lines.append(_clip(f"  {'':<9}{times} · {x.readiness.reason}"))
+    if more:
+        lines.append(f"… and {more:,} more (coach stats --json lists every story)")
+    return lines
+
+
+def _wrapped(prefix: str, text: str) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=prefix, subsequent_indent=" " * len(prefix)
+    ) or [prefix]
+
+
+def _when(moment: dt.datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def trend_json(row: TrendRow) -> dict[str, Any]:
+    ratio = row.seconds / row.target_seconds if row.target_seconds else None
+    return {
+        "rehearsal": row.rehearsal_id,
+        "story": row.slug,
+        "started_at": _when(row.started_at),
+        "rated": row.rated,
+        "mean_rating": _round(row.mean_rating),
+        "seconds": round(row.seconds, 1),
+        "target_seconds": round(row.target_seconds, 1),
+        "time_ratio": _round(ratio),
+    }
+
+
+def stats_json(p: Progress) -> dict[str, Any]:
+    """The stable `coach stats --json` form (documented in the README)."""
+    t, s = p.totals, p.streaks
+    data: dict[str, Any] = {
+        "now": p.now.isoformat(),
+        "totals": {
+            "stories": t.stories,
+            "rehearsed": t.rehearsed,
+            "rehearsals": t.rehearsals,
+            "answers": t.answers,
+            "rated": t.rated,
+            "mean_rating": _round(t.mean_rating),
+        },
+        "streaks": {
+            "current": s.current,
+            "longest": s.longest,
+            "days_last_7": s.last_7,
+            "days_last_30": s.last_30,
+            "days": s.days,
+            "last_day": s.last_day.isoformat() if s.last_day else None,
+        },
+        "weeks": [{"week": start.isoformat(), "rehearsals": n} for start, n in p.weeks],
+        "trend": [trend_json(row) for row in p.trend],
+        "categories": [
+            {
+                "template": c.template,
+                "category": c.key,
+                "label": c.label,
+                "signal": c.signal,
+                "answers": c.answers,
+                "rated": c.rated,
+                "mean_rating": _round(c.mean_rating),
+                "over_time": c.over,
+            }
+            for c in p.categories
+        ],
+        "due": {
+            "now": p.due_now,
+            "next": [
+                {
+                    "story": d.slug,
+                    "question_id": d.question_id,
+                    "question": d.question,
+                    "due": d.due.isoformat(),
+                    "overdue": d.overdue,
+                    "when": d.when,
+                }
+                for d in p.due
+            ],
+        },
+        "coverage": {
+            "signals": {name: list(slugs) for name, slugs in p.coverage.by_signal.items()},
+            "uncovered": list(p.coverage.uncovered),
+            "other": {name: list(slugs) for name, slugs in p.coverage.other.items()},
+        },
+    }
+    if p.stories is not None:
+        data["stories"] = [
+            {
+                "id": x.id,
+                "slug": x.slug,
+                "title": x.title,
+                "template": x.template,
+                "rehearsals": x.rehearsals,
+                "first": _when(x.first),
+                "last": _when(x.last),
+                "last_mean_rating": _round(x.last_mean),
+                "overdue": x.overdue,
+                "readiness": x.readiness.label,
+                "reason": x.readiness.reason,
+            }
+            for x in p.stories
+        ]
+    return data
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--now", "now_text", hidden=True, help="Figures as of this ISO date and time.")
+@pass_ctx
+@reported
+def stats(ctx: Context, as_json: bool, now_text: str | None) -> None:
+    """Progress: rehearsals, streaks, weakest categories, what is due, coverage."""
+    from dataclasses import replace
+
+    from coach.services.progress import progress, stories_page
+
+    store = ctx.store
+    now = _now(now_text)
+    report = progress(store, ctx.templates, ctx.question_sets, now, with_stories=as_json)
+    if as_json:
+        click.echo(json.dumps(stats_json(report), ensure_ascii=False, indent=2))
+        return
+    shown = stories_page(store, ctx.templates, now, 0, TEXT_STORIES)
+    report = replace(report, stories=shown)
+    for line in render_text(report, max(0, report.totals.stories - len(shown))):
+        click.echo(line)
+
+
+@click.command(name="progress")
+@pass_ctx
+@reported
+def progress_tui(ctx: Context) -> None:
+    """Open the TUI on the progress screen (esc goes on to the story bank)."""
+    from coach.tui.app import make_app
+
+    ctx.store  # noqa: B018 - a reading command: said now if there is no database
+    make_app(ctx.workspace, start="progress").run()

@@ -1,0 +1,1 @@
+"""Rendering user text into sheets: the Jinja2 environment and its filters."""

@@ -1,0 +1,98 @@
+"""Story sheets: gathering what a sheet says from the store (coach.render draws it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from coach.core.questions import QuestionSets
+from coach.core.schedule import Rating
+from coach.core.sheets import (
+    HardQuestion,
+    LastRehearsal,
+    Sheet,
+    build_sheet,
+    first_lines,
+    timed_answer,
+)
+from coach.core.templates import FormTemplate, TemplateSet
+from coach.store import rehearsals
+from coach.store import sheets as sheet_queries
+from coach.store.store import Store
+
+HARDEST_LIMIT = 5
+
+
+def _hardest(store: Store, story_id: int, labels: Mapping[str, str]) -> list[HardQuestion]:
+    """Follow-ups whose latest rating was weak or very weak, weakest then newest first,
+    each with the notes taken on it in any rehearsal."""
+    hard = [f for f in sheet_queries.rated_followups(store, story_id) if Rating(f.rating).weak]
+    hard.sort(key=lambda f: f.when, reverse=True)
+    hard.sort(key=lambda f: f.rating)
+    return [
+        HardQuestion(
+            question=f.prompt,
+            category=labels.get(f.category, f.category.replace("_", " ")),
+            rating=Rating(f.rating).label,
+            note=first_lines(list(f.notes)),
+            when=paper_date(f.when),
+        )
+        for f in hard[:HARDEST_LIMIT]
+    ]
+
+
+def _part(answer: rehearsals.AnswerRow, template: FormTemplate) -> str:
+    """What a step of a rehearsal is called on paper: the section's label, 'Check-in',
+    or the follow-up question as it was asked."""
+    if answer.kind == "section":
+        spec = template.field(answer.key)
+        return f"Pitch: {spec.label if spec else answer.key}"
+    if answer.kind == "checkin":
+        return "Check-in"
+    return answer.prompt
+
+
+def _last(store: Store, story_id: int, template: FormTemplate) -> LastRehearsal | None:
+    found = sheet_queries.last_rehearsal(store, story_id)
+    if found is None:
+        return None
+    rehearsal_id, persona, started_at, status = found
+    rows = rehearsals.answers(store, rehearsal_id)
+    return LastRehearsal(
+        when=paper_date(started_at),
+        persona=persona,
+        status=status,
+        answers=tuple(
+            timed_answer(
+                _part(a, template),
+                a.target_seconds,
+                a.seconds,
+                a.rating.label if a.rating is not None else "",
+                a.skipped,
+            )
+            for a in rows
+        ),
+    )
+
+
+def paper_date(stamp: str) -> str:
+    """A stored time as a date that still reads on paper weeks later: '12 Mar 2026'."""
+    return dt.datetime.fromisoformat(stamp).astimezone().strftime("%d %b %Y").lstrip("0")
+
+
+def sheet_for(
+    store: Store, story_id: int, templates: TemplateSet, labels: Mapping[str, str]
+) -> Sheet:
+    story = store.story(story_id)
+    template = templates.get(story.template)
+    return build_sheet(
+        story,
+        template,
+        hardest=_hardest(store, story_id, labels),
+        last=_last(store, story_id, template),
+    )
+
+
+def category_labels(question_sets: QuestionSets) -> dict[str, str]:
+    """Follow-up category keys to their labels, from every question set in use."""
+    return {c.key: c.label for b in question_sets.by_name.values() for c in b.categories}

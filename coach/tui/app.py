@@ -1,0 +1,194 @@
+"""The Textual app: CSS, global keys, the command palette, and the make_app() factory."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
+
+from coach.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from coach.core.questions import QuestionSets
+    from coach.core.templates import TemplateSet
+    from coach.services.stories import Store
+
+
+@dataclass(frozen=True)
+class RehearseRequest:
+    """Open straight into a rehearsal of this story (from `coach rehearse`)."""
+
+    story_id: int
+    persona: str | None = None
+    followups: int = 5
+    bell: bool = False
+
+
+def story_commands() -> type[Provider]:
+    """The story provider, imported when the palette first opens (textual.command is slow)."""
+    from coach.tui.commands import StoryCommands
+
+    return StoryCommands
+
+
+class CoachApp(App[None]):
+    """The story bank, its forms and dialogs, over one Store."""
+
+    TITLE = "coach"
+    SUB_TITLE = "interview story bank"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {story_commands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", priority=True),
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+    ]
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        new_template: str | None = None,
+        offer_samples: bool = True,
+        rehearse: RehearseRequest | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        start: str = "bank",
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.store: Store = workspace.open_store()
+        self.new_template = new_template
+        self.offer_samples = offer_samples
+        self.rehearse = rehearse
+        self.clock = clock
+        """The pacing timers' clock: monotonic, or a fake one that tests drive."""
+        self.start = start
+        """The first screen: "bank", or "progress" (from `coach progress`)."""
+        self._sets_said = False
+        self.last_export: tuple[str, Path] | None = None
+        """The format and folder of the last export, offered again."""
+
+    @property
+    def templates(self) -> TemplateSet:
+        return self.workspace.templates
+
+    @property
+    def question_sets(self) -> QuestionSets:
+        """The question sets in use, read when first needed; broken user sets are said once."""
+        found = self.workspace.question_sets
+        if not self._sets_said:
+            self._sets_said = True
+            for problem in found.problems:
+                self.notify(f"Question set not used: {problem}", severity="warning", timeout=10)
+        return found
+
+    def start_rehearsal(
+        self, story_id: int, *, persona: str | None = None, followups: int = 5, bell: bool = False
+    ) -> None:
+        """Push a rehearsal of a story, if a question set asks about its template."""
+        from coach.core.errors import InputError
+        from coach.tui.screens.rehearsal import RehearsalScreen
+
+        row = self.store.row(story_id)
+        if row is None:
+            return
+        try:
+            self.question_sets.for_template(row.template)
+        except InputError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.push_screen(RehearsalScreen(story_id, persona=persona, followups=followups, bell=bell))
+
+    def get_default_screen(self) -> Screen[None]:
+        from coach.tui.screens.bank import BankScreen
+
+        if self.start == "progress":  # the bank is built only when it is asked for
+            from coach.tui.screens.progress import ProgressScreen
+
+            return ProgressScreen()
+        return BankScreen()
+
+    def on_mount(self) -> None:
+        for problem in self.templates.problems:
+            self.notify(f"Template not used: {problem}", severity="warning", timeout=10)
+        if self.rehearse is not None:
+            r = self.rehearse
+            self.start_rehearsal(r.story_id, persona=r.persona, followups=r.followups, bell=r.bell)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notifications say titles, paths and messages holding the user's text: shown
+        as written, never read as markup (a title like '[/x]' must not crash the app)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    async def action_quit(self) -> None:
+        """Save whatever is typed in any open form, then quit (asking once if a title or
+        date typed there cannot be saved)."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if callable(flush):
+                flush()
+            held_back = getattr(screen, "held_back", None)
+            if callable(held_back) and held_back():
+                return
+        self.exit()
+
+    def open_story(self, story_id: int) -> None:
+        """Open a story's form from anywhere: back to the bank first, saving any open form."""
+        from coach.tui.screens.bank import BankScreen
+
+        while not isinstance(self.screen, BankScreen) and len(self.screen_stack) > 1:
+            flush = getattr(self.screen, "flush", None)
+            if callable(flush):
+                flush()
+            self.pop_screen()
+        top = self.screen
+        bank = top if isinstance(top, BankScreen) else BankScreen()
+        if bank is not top:  # started on another screen (`coach progress`)
+            self.push_screen(bank)
+        bank.open_story(story_id)
+
+    def action_help(self) -> None:
+        from coach.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every key binding of the current screen is also a command in the palette."""
+        seen: set[str] = set()
+        for binding in screen.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            if binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = self.get_key_display(binding)
+            yield SystemCommand(
+                binding.description,
+                f"key: {key}",
+                partial(screen.run_action, binding.action),
+            )
+        yield SystemCommand("Help", "Every key on this screen (F1)", self.action_help)
+        yield from super().get_system_commands(screen)
+
+
+make_app = CoachApp
+"""Build the app from a workspace; the CLI, the bench and the tests all come through here."""

@@ -1,0 +1,247 @@
+"""The guided form: every field of a story, saved as it is typed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from coach.core.templates import FormTemplate
+from coach.services.stories import StoreError
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.details import DetailsEditor
+from coach.tui.widgets.field_editor import FieldEditor
+from coach.tui.widgets.guide import Guide
+
+SAVE_EVERY = 0.5
+"""Seconds between saves of what was typed: the most typing a crash can lose."""
+
+
+class FormScreen(CoachScreen):
+    """Edit one story through its template's form."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back to bank"),
+        Binding("ctrl+down", "next_field", "Next field", priority=True),
+        Binding("ctrl+up", "previous_field", "Previous field", priority=True),
+        Binding("f2", "toggle_focus_mode", "One field / whole form", priority=True),
+        Binding("ctrl+r", "revisions", "Earlier versions", priority=True),
+        Binding("f3", "toggle_guide", "Hide/show guide", priority=True),
+    ]
+
+    def __init__(self, story_id: int) -> None:
+        super().__init__()
+        self.story_id = story_id
+        self.current = "details"
+        self._warned = False
+        self._show_guide: bool | None = None
+        """The user's F3 choice; None follows the terminal's width."""
+
+    def compose(self) -> ComposeResult:
+        store = self.coach.store
+        story = store.story(self.story_id)
+        self.template: FormTemplate = self.coach.templates.get(story.template)
+        self.sub_title = story.title
+        yield Header()
+        with Horizontal(id="form-body"):
+            yield OptionList(id="outline")
+            with VerticalScroll(id="form"):
+                yield DetailsEditor(story, self.template.title)
+                for spec in self.template.fields:
+                    text, rev = store.field_state(self.story_id, spec.key)
+                    yield FieldEditor(spec, text, rev, self.template.vague_words)
+            yield Guide(id="guide")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_outline()
+        self.query_one(Guide).show_template(self.template)
+        self.set_interval(SAVE_EVERY, self.flush)
+        self.go_to(self.template.fields[0].key)
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def _layout(self) -> None:
+        """Narrow terminals drop the guide (F3 brings it back), then the outline."""
+        width = self.size.width
+        guide = self.query_one(Guide)
+        guide.display = self._show_guide if self._show_guide is not None else width >= 110
+        self.query_one("#outline").display = width >= 90
+
+    def on_unmount(self) -> None:
+        self.flush()
+
+    # -- the outline ---------------------------------------------------------------
+
+    def _editors(self) -> list[FieldEditor]:
+        return list(self.query(FieldEditor))
+
+    def _mark(self, editor: FieldEditor) -> str:
+        if not editor.text.strip():
+            return "·"
+        return "!" if editor.findings else "✓"
+
+    def _fill_outline(self) -> None:
+        outline = self.query_one("#outline", OptionList)
+        options = [Option("  Details", id="details")]
+        options += [
+            Option(Text(f"{self._mark(e)} {e.spec.label}"), id=e.spec.key) for e in self._editors()
+        ]
+        outline.set_options(options)
+
+    def _update_mark(self, editor: FieldEditor) -> None:
+        outline = self.query_one("#outline", OptionList)
+        prompt = f"{self._mark(editor)} {editor.spec.label}"
+        outline.replace_option_prompt(editor.spec.key, prompt)
+
+    @on(OptionList.OptionSelected, "#outline")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.go_to(event.option.id)
+
+    def _keys(self) -> list[str]:
+        return ["details", *self.template.keys]
+
+    def go_to(self, key: str) -> None:
+        self.current = key
+        self._apply_focus_mode()
+        target = self.query_one(DetailsEditor) if key == "details" else self._editor(key)
+        target.focus_text()
+
+    def _editor(self, key: str) -> FieldEditor:
+        return self.query_one(f"#field-{key}", FieldEditor)
+
+    def _apply_focus_mode(self) -> None:
+        one = self.has_class("one-field")
+        for widget in self.query(".field-editor"):
+            widget.display = not one or widget.id in (f"field-{self.current}", self.current)
+
+    # -- following focus and edits ----------------------------------------------------
+
+    @on(FieldEditor.Focused)
+    def _field_focused(self, event: FieldEditor.Focused) -> None:
+        editor = event.editor
+        self.current = editor.spec.key
+        self.query_one(Guide).show_field(editor.spec)
+        self.query_one("#outline", OptionList).highlighted = self._keys().index(self.current)
+        if not editor.dirty:
+            text, rev = self.coach.store.field_state(self.story_id, editor.spec.key)
+            if rev != editor.rev:
+                editor.load(text, rev)
+                self.notify(f"{editor.spec.label}: updated from another window")
+
+    @on(DetailsEditor.Focused)
+    def _details_focused(self, event: DetailsEditor.Focused) -> None:
+        self.current = "details"
+        self.query_one(Guide).show_template(self.template)
+        self.query_one("#outline", OptionList).highlighted = 0
+
+    @on(DetailsEditor.Edited)
+    def _details_edited(self, event: DetailsEditor.Edited) -> None:
+        self._warned = False
+
+    @on(FieldEditor.Edited)
+    def _field_edited(self, event: FieldEditor.Edited) -> None:
+        self._update_mark(event.editor)
+
+    # -- saving -----------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Save every field typed since the last save. Runs twice a second and on leaving."""
+        store = self.coach.store
+        for details in self.query(DetailsEditor):
+            changed = details.changed()
+            if changed:
+                story = details.updated_story()
+                story.slug = ""
+                store.update_meta(self.story_id, story, only=changed)
+                story.slug = details.story.slug
+                details.mark_saved(story)
+                self.sub_title = story.title
+        for editor in self._editors():
+            if not editor.dirty:
+                continue
+            text = editor.text
+            try:
+                result = store.save_field(self.story_id, editor.spec.key, text, editor.rev)
+            except StoreError as exc:
+                self.notify(f"Not saved yet, will retry: {exc}", severity="error", timeout=5)
+                return
+            editor.mark_saved(text, result.rev)
+            if result.conflict is not None:
+                self.notify(
+                    f"{editor.spec.label} was also changed in another window. Both texts are "
+                    "kept: ctrl+r shows the other one.",
+                    severity="warning",
+                    timeout=12,
+                )
+
+    # -- actions ----------------------------------------------------------------------
+
+    def held_back(self) -> bool:
+        """Warn, once, that a title or date typed here cannot be saved; True if warned now."""
+        problems = self.query_one(DetailsEditor).problems()
+        if not problems or self._warned:
+            return False
+        self._warned = True
+        self.notify(
+            "\n".join(problems) + "\nPress the key again to leave without these changes.",
+            severity="warning",
+            timeout=8,
+        )
+        return True
+
+    def action_back(self) -> None:
+        self.flush()
+        if not self.held_back():
+            self.dismiss()
+
+    def _step(self, delta: int) -> None:
+        keys = self._keys()
+        index = (keys.index(self.current) + delta) % len(keys)
+        self.go_to(keys[index])
+
+    def action_next_field(self) -> None:
+        self._step(1)
+
+    def action_previous_field(self) -> None:
+        self._step(-1)
+
+    def action_toggle_focus_mode(self) -> None:
+        self.toggle_class("one-field")
+        self.go_to(self.current)
+
+    def action_toggle_guide(self) -> None:
+        self._show_guide = not self.query_one(Guide).display
+        self._layout()
+
+    def action_revisions(self) -> None:
+        from coach.tui.screens.dialogs import RevisionsDialog
+
+        if self.current == "details":
+            self.notify("Pick a field first: versions are kept per field.")
+            return
+        editor = self._editor(self.current)
+        self.flush()
+        revisions = self.coach.store.revisions(self.story_id, editor.spec.key)
+        if len(revisions) < 2:
+            self.notify(f"{editor.spec.label}: no earlier version yet.")
+            return
+
+        def restore(text: str | None) -> None:
+            if text is not None:
+                self.flush()
+                editor.restore(text)
+                result = self.coach.store.save_field(
+                    self.story_id, editor.spec.key, text, editor.rev, new_revision=True
+                )
+                editor.mark_saved(text, result.rev)
+                editor.focus_text()
+                self.notify(f"{editor.spec.label}: earlier version restored (saved as a new one).")
+
+        self.app.push_screen(RevisionsDialog(editor.spec.label, revisions), restore)

@@ -1,0 +1,237 @@
+"""Progress over the whole bank: streaks, trend plots, weakest follow-ups, what is due,
+coverage, and every story's history and readiness.
+
+The first frame shows at once; the figures are read in a worker thread (its own
+connection to the database) and fill in after, plots last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import ColumnKey
+from textual.worker import get_current_worker
+
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.story_table import Row, StoryTable
+
+if TYPE_CHECKING:
+    from coach.services.progress import Progress, StoryProgress, TrendRow
+
+NARROW = 140
+"""Below this width the weakest follow-ups and what comes back are stacked, not side by side."""
+STORY_COLUMNS: list[tuple[str, int | None]] = [
+    ("Story", 30),
+    ("Times", 5),
+    ("Last", 12),
+    ("Mean", 4),
+    ("Readiness", 48),
+]
+
+
+class ProgressScreen(CoachScreen):
+    """What the rehearsals so far add up to."""
+
+    DEFAULT_CSS = """
+    ProgressScreen #progress { height: 1fr; padding: 0 1; }
+    ProgressScreen #progress-head { height: auto; margin-top: 1; }
+    ProgressScreen #progress-caption { height: auto; margin-top: 1; color: $text-muted; }
+    ProgressScreen #progress-caption.empty { display: none; }
+    ProgressScreen #progress-plots { height: 12; }
+    ProgressScreen #progress-plots.empty { display: none; }
+    ProgressScreen #progress-lists { height: auto; margin-top: 1; }
+    ProgressScreen #progress-weakest { width: 2fr; height: auto; margin-right: 2; }
+    ProgressScreen #progress-due { width: 3fr; height: auto; }
+    ProgressScreen #progress-lists.narrow { layout: vertical; }
+    ProgressScreen #progress-lists.narrow Static { width: 1fr; margin: 0 0 1 0; }
+    ProgressScreen #progress-coverage { height: auto; margin-top: 1; }
+    ProgressScreen #progress-stories { height: 14; margin-top: 1; }
+    """
+
+    BINDINGS = [
+        Binding("escape,q", "close", "Back to bank"),
+        Binding("r", "rehearse", "Rehearse story"),
+        Binding("enter", "plot_story", "Plot story", show=False),
+        Binding("a", "plot_all", "Plot all stories"),
+        Binding("s", "stories", "Stories"),
+    ]
+
+    def __init__(self, now: dt.datetime | None = None) -> None:
+        super().__init__()
+        self.fixed_now = now
+        """The time the figures are as of; None for the clock's (tests fix it)."""
+        self.report: Progress | None = None
+        self.filled = False
+        """True once every figure and plot is in place."""
+        self._stale = True
+
+    @property
+    def now(self) -> dt.datetime:
+        return self.fixed_now or dt.datetime.now(dt.UTC)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="progress"):
+            yield Static("Reading your practice history…", id="progress-head")
+            yield Static(id="progress-caption", classes="empty")
+            yield Horizontal(id="progress-plots", classes="empty")
+            with Horizontal(id="progress-lists"):
+                yield Static(id="progress-weakest")
+                yield Static(id="progress-due")
+            yield Static(id="progress-coverage")
+            yield StoryTable(STORY_COLUMNS, markup=True, id="progress-stories")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "progress"
+
+    def on_resize(self) -> None:
+        width = self.size.width
+        self.query_one("#progress-lists").set_class(width < NARROW, "narrow")
+        table = self.query_one(StoryTable)
+        readiness = table.columns.get(ColumnKey("readiness"))
+        if readiness is not None:
+            readiness.width = 48 if width >= 110 else 36 if width >= 90 else 26
+            table.on_resize()
+
+    def on_screen_resume(self) -> None:
+        """On first show and on return from a rehearsal started here: read the figures."""
+        if self._stale:
+            self._stale = False
+            self.filled = False
+            self.call_after_refresh(self._load, self.now)
+
+    @work(thread=True, exclusive=True, group="progress")
+    def _load(self, now: dt.datetime) -> None:
+        from coach.services.progress import progress, stories_page
+
+        templates, question_sets = self.coach.templates, self.coach.question_sets
+        store = self.coach.workspace.reader()
+        try:
+            report = progress(store, templates, question_sets, now, with_stories=False)
+            first = stories_page(store, templates, now, 0, StoryTable.PAGE)
+        finally:
+            store.close()
+        if report.trend:
+            import coach.tui.widgets.trend_plot  # noqa: F401 - the slow import, off the UI thread
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, report, first)
+
+    def _show(self, report: Progress, first: list[StoryProgress]) -> None:
+        from coach.tui.widgets import progress_text as text
+
+        self.report = report
+        self.query_one("#progress-head", Static).update(text.head(report))
+        practised = bool(report.totals.answers)
+        lists = self.query_one("#progress-lists")
+        lists.display = practised
+        if practised:
+            self.query_one("#progress-weakest", Static).update(text.weakest(report))
+            self.query_one("#progress-due", Static).update(text.due(report))
+        self.query_one("#progress-coverage", Static).update(text.coverage(report))
+        self._fill_table(report, first)
+        self._fill_plots(report)
+        self.filled = True
+
+    def _fill_table(self, report: Progress, first: list[StoryProgress]) -> None:
+        from coach.services.progress import stories_page
+        from coach.tui.widgets.progress_text import story_cells
+
+        now = report.now
+        table = self.query_one(StoryTable)
+
+        def fetch(offset: int, limit: int) -> list[Row]:
+            page = (
+                first
+                if offset == 0
+                else stories_page(self.coach.store, self.coach.templates, now, offset, limit)
+            )
+            return [(str(x.id), story_cells(x, now)) for x in page]
+
+        table.reset(report.totals.stories, fetch, keep=table.current_key)
+
+    def _fill_plots(self, report: Progress) -> None:
+        if report.trend:
+            self._plot(report.trend, "")
+        else:
+            self.query_one("#progress-plots").add_class("empty")
+            self.query_one("#progress-caption").add_class("empty")
+
+    # -- actions --------------------------------------------------------------------
+
+    def _selected(self) -> int | None:
+        key = self.query_one(StoryTable).current_key
+        return None if key is None else int(key)
+
+    def action_stories(self) -> None:
+        self.query_one(StoryTable).focus()
+
+    def action_close(self) -> None:
+        """Back to the bank; opened first (`coach progress`), on to a new bank."""
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+            return
+        from coach.tui.screens.bank import BankScreen
+
+        self.app.push_screen(BankScreen())
+
+    def action_rehearse(self) -> None:
+        story_id = self._selected()
+        if story_id is None:
+            self.notify("No story to rehearse yet: write one in the bank first.")
+            return
+        self._stale = True
+        self.coach.start_rehearsal(story_id)
+
+    @on(DataTable.RowSelected, "#progress-stories")
+    def action_plot_story(self) -> None:
+        """The trend plots of the highlighted story alone."""
+        from coach.services.progress import trend
+
+        story_id = self._selected()
+        row = self.coach.store.row(story_id) if story_id is not None else None
+        if story_id is None or row is None or self.report is None:
+            return
+        rows = trend(self.coach.store, story_id)
+        if not rows:
+            self.notify(f"{row.title!r} has not been rehearsed yet: press r to start.")
+            return
+        self._plot(rows, row.title)
+        self._show_plots()
+
+    def action_plot_all(self) -> None:
+        if self.report is not None and self.report.trend:
+            self._plot(self.report.trend, "")
+            self._show_plots()
+
+    def _show_plots(self) -> None:
+        """Bring the plots into view: the stories table is below them."""
+        self.query_one("#progress-caption").scroll_visible(top=True)
+
+    def _plot(self, rows: Sequence[TrendRow], subject: str) -> None:
+        from coach.tui.widgets.trend_plot import TrendPlot
+
+        count = f"{len(rows)} rehearsal{'s' if len(rows) != 1 else ''}"
+        if subject:
+            caption = f"Trends of [b]{escape(subject)}[/b], its last {count} · a: every story"
+        else:
+            caption = f"Trends of every story, the last {count} · enter on a story: its own"
+        self.query_one("#progress-caption", Static).update(Text.from_markup(caption))
+        self.query_one("#progress-caption").remove_class("empty")
+        box = self.query_one("#progress-plots", Horizontal)
+        box.remove_class("empty")
+        plots = list(box.query(TrendPlot))
+        if not plots:
+            box.mount(TrendPlot("rating", rows), TrendPlot("time", rows))
+            return
+        for plot in plots:
+            plot.show_rows(rows)

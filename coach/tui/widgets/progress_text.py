@@ -1,0 +1,115 @@
+"""The text parts of the progress screen, built from a `Progress` report as Rich renderables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from coach.core.schedule import ago
+from coach.core.text import plural
+from coach.services.progress import Progress, StoryProgress
+
+WEAKEST = 5
+"""Categories listed."""
+READINESS_STYLE = {"draft": "yellow", "rehearse": "cyan", "ready": "green"}
+
+
+def rating_style(mean: float) -> str:
+    return "red" if mean < 2 else "yellow" if mean < 3 else "green"
+
+
+def head(report: Progress) -> str:
+    """The summary lines: what was practised, streaks, the weeks."""
+    t, s = report.totals, report.streaks
+    if not t.stories:
+        return (
+            "[b]No stories yet.[/b] Press esc for the story bank, then n to write one "
+            "or l to load the samples."
+        )
+    if not t.answers:
+        return (
+            "[b]No rehearsals yet — press r on a story to rehearse it.[/b]\n"
+            "Your streaks, trends, weakest follow-ups and what comes back show up here "
+            "after the first one."
+        )
+    mean = f" · mean rating [b]{t.mean_rating:.1f}[/b] of 4" if t.mean_rating is not None else ""
+    streak = f"[b]{plural(s.current, 'day')}[/b] in a row" if s.current else "no current streak"
+    return (
+        f"[b]{plural(t.rehearsals, 'rehearsal')}[/b] of {t.rehearsed:,} of "
+        f"{plural(t.stories, 'story', 'stories')} · {plural(t.answers, 'answer')}{mean}\n"
+        f"Streak: {streak} (longest {s.longest:,}) · practised {s.last_7} of the last 7 days, "
+        f"{s.last_30} of the last 30\n"
+        f"Rehearsals a week, the last {len(report.weeks)} weeks: {report.sparkline}"
+    )
+
+
+def _table(expand: bool = True) -> Table:
+    return Table(box=None, show_header=False, padding=(0, 1), expand=expand, pad_edge=False)
+
+
+def weakest(report: Progress) -> RenderableType:
+    table = _table(expand=False)
+    table.add_column(width=3, justify="right")
+    table.add_column(no_wrap=True, overflow="ellipsis")
+    table.add_column(no_wrap=True)
+    for c in report.categories[:WEAKEST]:
+        mean = (
+            Text(f"{c.mean_rating:.1f}", style=rating_style(c.mean_rating))
+            if c.mean_rating is not None
+            else Text("-", style="dim")
+        )
+        label = Text(c.label)
+        detail = f"{c.rated:,} rated" + (f" · {c.over:,} over time" if c.over else "")
+        table.add_row(mean, label, Text(detail, style="dim"))
+    title = Text.from_markup("[b]Weakest follow-ups[/b] [dim](mean rating of 4)[/dim]")
+    if not report.categories:
+        return Group(title, Text("No follow-ups answered yet.", style="dim"))
+    return Group(title, table)
+
+
+def due(report: Progress) -> RenderableType:
+    table = _table()
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=2, no_wrap=True, overflow="ellipsis")
+    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis", style="dim")
+    for d in report.due:
+        table.add_row(
+            Text(d.when, style="red" if d.overdue else "dim"), Text(d.question), Text(d.title)
+        )
+    count = f" [dim]({report.due_now:,} due now)[/dim]" if report.due_now else ""
+    title = Text.from_markup(f"[b]Coming back[/b]{count}")
+    if not report.due:
+        return Group(title, Text("Nothing comes back yet: rate a follow-up first.", style="dim"))
+    return Group(title, table)
+
+
+def coverage(report: Progress) -> Text:
+    cov = report.coverage
+    covered = ", ".join(f"{escape(n)} ×{len(cov.by_signal[n])}" for n in cov.covered)
+    lines = [
+        f"[b]Coverage[/b]: {len(cov.covered)} of {len(cov.signals)} rubric signals"
+        + (f" · [green]{covered}[/green]" if covered else "")
+    ]
+    if cov.uncovered:
+        names = ", ".join(escape(n) for n in cov.uncovered)
+        lines.append(f"[yellow]No story yet:[/yellow] {names}")
+    if cov.other:
+        names = ", ".join(f"{escape(n)} ×{len(s)}" for n, s in cov.other.items())
+        lines.append(f"[dim]Also named: {names}[/dim]")
+    return Text.from_markup("\n".join(lines))  # Rich's parser, matching Rich's escape
+
+
+def story_cells(x: StoryProgress, now: dt.datetime) -> list[str]:
+    """A row of the stories table, as markup."""
+    style = READINESS_STYLE.get(x.readiness.label, "default")
+    return [
+        escape(x.title),
+        str(x.rehearsals),
+        ago(x.last, now) if x.last else "[dim]never[/dim]",
+        f"{x.last_mean:.1f}" if x.last_mean is not None else "[dim]-[/dim]",
+        f"[{style}]{x.readiness.label}[/{style}] [dim]{escape(x.readiness.reason)}[/dim]",
+    ]

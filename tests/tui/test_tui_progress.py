@@ -1,0 +1,149 @@
+"""The progress screen driven through Pilot, over real SQLite files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from progress_history import seed_history
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from coach.services.stories import load_samples
+from coach.services.workspace import Workspace
+from coach.store import open_store
+from coach.tui.app import CoachApp, make_app
+from coach.tui.screens.bank import BankScreen
+from coach.tui.screens.progress import ProgressScreen
+from coach.tui.screens.rehearsal import RehearsalScreen
+from coach.tui.widgets.story_table import StoryTable
+from coach.tui.widgets.trend_plot import TrendPlot
+
+SIZE = (120, 40)
+
+
+def app_for(db: Path, *, history: bool = True, start: str = "bank") -> CoachApp:
+    store = open_store(db)
+    templates = Workspace().templates
+    load_samples(store, templates)
+    if history:
+        seed_history(store)
+    return make_app(Workspace(store.path), offer_samples=False, start=start)
+
+
+async def filled(pilot: Pilot[None]) -> ProgressScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, ProgressScreen)
+    for _ in range(200):
+        if screen.filled:
+            break
+        await pilot.pause(0.02)
+    assert screen.filled
+    await pilot.pause()
+    return screen
+
+
+def shown(screen: ProgressScreen, widget_id: str) -> str:
+    widget = screen.query_one(f"#{widget_id}", Static)
+    lines = widget.render_lines(widget.size.region)  # what a user sees, not the markup
+    return "\n".join("".join(s.text for s in line) for line in lines)
+
+
+async def test_open_from_the_bank_and_back(db_path: Path) -> None:
+    app = app_for(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        screen = await filled(pilot)
+        assert "10 rehearsals of 3 of 6 stories" in shown(screen, "progress-head")
+        weakest = shown(screen, "progress-weakest")
+        assert weakest.index("Data size and sources") < weakest.index("Simple baseline")
+        assert "4 rated · 3 over time" in weakest
+        assert "Did anyone disagree" in shown(screen, "progress-due")
+        assert "No story yet: business impact, leadership, feedback" in shown(
+            screen, "progress-coverage"
+        )
+        plots = list(screen.query(TrendPlot))
+        assert [p.kind for p in plots] == ["rating", "time"]
+        assert all(len(p.rows) == 10 for p in plots)
+        table = screen.query_one(StoryTable)
+        assert table.row_count == 6 and table.current_key is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BankScreen)
+
+
+async def test_one_storys_trend_then_all(db_path: Path) -> None:
+    app = app_for(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        screen = await filled(pilot)
+        await pilot.press("s", "enter")  # the first row: the story rehearsed last
+        await pilot.pause()
+        assert "Trends of Churn model that leaked the future, its last 5" in shown(
+            screen, "progress-caption"
+        )
+        assert all(len(p.rows) == 5 for p in screen.query(TrendPlot))
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Trends of every story, the last 10 rehearsals" in shown(screen, "progress-caption")
+        assert all(len(p.rows) == 10 for p in screen.query(TrendPlot))
+
+
+async def test_empty_state_and_rehearse_from_it(db_path: Path) -> None:
+    app = app_for(db_path, history=False, start="progress")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await filled(pilot)
+        head = shown(screen, "progress-head")
+        assert "No rehearsals yet — press r on a story to rehearse it." in head
+        assert not screen.query(TrendPlot)
+        assert not screen.query_one("#progress-plots").display
+        assert not screen.query_one("#progress-lists").display
+        assert screen.query_one(StoryTable).row_count == 6
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RehearsalScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_started_on_progress_esc_goes_to_the_bank(db_path: Path) -> None:
+    app = app_for(db_path, start="progress")
+    async with app.run_test(size=SIZE) as pilot:
+        await filled(pilot)
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Plot all stories" in commands
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BankScreen)
+        assert "Progress" in [c.title for c in app.get_system_commands(app.screen)]
+        await pilot.press("p")
+        await filled(pilot)
+
+
+async def test_open_a_story_when_started_on_progress(db_path: Path) -> None:
+    from coach.tui.screens.form import FormScreen
+
+    app = app_for(db_path, start="progress")
+    async with app.run_test(size=SIZE) as pilot:
+        await filled(pilot)
+        row = app.store.find("churn-leakage")
+        assert row is not None
+        app.open_story(row.id)  # as the command palette's "Open: ..." does
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert isinstance(app.screen_stack[-2], BankScreen)
+
+
+async def test_an_empty_bank(db_path: Path) -> None:
+    open_store(db_path).close()
+    app = make_app(Workspace(db_path), offer_samples=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        screen = await filled(pilot)
+        assert "No stories yet." in shown(screen, "progress-head")
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is screen
