@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coach.core.templates import FieldSpec, FormTemplate
-from coach.core.text import speaking_seconds, word_count
+from coach.core.templates import FieldSpec, FormTemplate, TemplateSet
+from coach.core.text import plural, speaking_seconds, word_count
 
 LENGTH_SLACK = 1.2
 """A field fails the length check when it takes longer than this times its target to say."""
@@ -107,7 +107,7 @@ class Completeness:
 
     def summary(self) -> str:
         issues = len(self.findings)
-        tail = f" · {issues} issue{'s' if issues != 1 else ''}" if issues else ""
+        tail = f" · {plural(issues, 'issue')}" if issues else ""
         return f"{self.filled}/{self.total} filled{tail}"
 
 
@@ -123,3 +123,11 @@ def lint_story(template: FormTemplate, fields: Mapping[str, str]) -> Completenes
             if not problems:
                 passing += 1
     return Completeness(filled, passing, len(template.fields), tuple(findings))
+
+
+def completeness(templates: TemplateSet, template: str, fields: Mapping[str, str]) -> Completeness:
+    """A story's checks under its form; a story whose form is gone counts as unchecked."""
+    form = templates.templates.get(template)
+    if form is None:
+        return Completeness(len(fields), 0, len(fields), ())
+    return lint_story(form, fields)

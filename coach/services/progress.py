@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coach.core.activity import Streaks, sparkline, streaks, weekly
-from coach.core.checks import Completeness, lint_story
+from coach.core.checks import completeness
 from coach.core.coverage import Coverage, coverage
 from coach.core.questions import QuestionSet, QuestionSets
 from coach.core.readiness import Readiness, readiness
@@ -162,13 +162,6 @@ def due_reviews(
     return found
 
 
-def _completeness(templates: TemplateSet, template: str, fields: dict[str, str]) -> Completeness:
-    form = templates.templates.get(template)
-    if form is None:
-        return Completeness(len(fields), 0, len(fields), ())
-    return lint_story(form, fields)
-
-
 def story_progress(
     store: Store, templates: TemplateSet, briefs: Sequence[StoryBrief], now: dt.datetime
 ) -> list[StoryProgress]:
@@ -179,7 +172,7 @@ def story_progress(
     for b in briefs:
         h = history.get(b.id, stats.NO_HISTORY)
         ratings = h.last_ratings
-        done = _completeness(templates, b.template, fields.get(b.id, {}))
+        done = completeness(templates, b.template, fields.get(b.id, {}))
         found.append(
             StoryProgress(
                 id=b.id,

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from coach.core.clock import utc_now
 from coach.core.followups import Pick, choose_followups
 from coach.core.questions import QuestionSet, QuestionSets
 from coach.core.rehearsal import Result, Step
@@ -54,7 +55,7 @@ def plan(
         focus=focus,
         limit=limit,
         seed=seed,
-        now=now or rehearsals.utc_now(),
+        now=now or utc_now(),
         exclude=exclude,
     )
 
@@ -188,7 +189,7 @@ def coming_back(store: Store, qset: QuestionSet, done: Report) -> list[DueItem]:
     """When each follow-up rated in this rehearsal comes back, soonest first."""
     asked = [a.key for a in done.answers if a.kind == "followup" and a.rating is not None]
     reviews = rehearsals.reviews(store, done.rehearsal.story_id)
-    return schedule_after(qset, reviews, asked, rehearsals.utc_now())
+    return schedule_after(qset, reviews, asked, utc_now())
 
 
 def note_field(qset: QuestionSet, answer: AnswerRow) -> str:

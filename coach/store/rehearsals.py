@@ -6,24 +6,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from coach.core.clock import parse_stamp, stamp, utc_now
 from coach.core.schedule import Rating, Review, replay
 from coach.store.store import Store
 
 STATUSES = ("unfinished", "finished", "ended")
 """'unfinished' until the summary is reached; 'ended' when the user stopped early."""
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def stamp(when: dt.datetime) -> str:
-    """How a moment is stored: UTC, ISO 8601 to the microsecond (so text order is time order)."""
-    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
-
-def parse_stamp(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
 
 
 @dataclass(frozen=True)

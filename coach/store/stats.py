@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coach.store.rehearsals import parse_stamp, stamp
+from coach.core.clock import parse_stamp, stamp
 from coach.store.store import Store
 
 _ANSWERED = "EXISTS (SELECT 1 FROM answers a WHERE a.rehearsal_id = r.id)"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coach.core.clock import now_stamp
 from coach.core.stories import Story, parse_dates, slugify
 from coach.store.errors import StoreError
 from coach.store.search import fts_query
@@ -22,10 +23,6 @@ scores every match. Callers count with cap=RANK_LIMIT, then pass ranked=count <=
 
 COALESCE_SECONDS = 60
 """Saves by one window within this many seconds of a revision's start extend that revision."""
-
-
-def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 @dataclass(frozen=True)
@@ -339,7 +336,7 @@ class Store:
             slug = wanted if keep_slug else self._free_slug(wanted)
             if keep_slug and self.find(slug) is not None:
                 raise SlugTaken(slug)
-            stamp = now()
+            stamp = now_stamp()
             values = self._meta_values(story) | {
                 "slug": slug,
                 "created_at": stamp,
@@ -363,7 +360,7 @@ class Store:
         with self.write():
             self.update_meta(story_id, story)
             current = self.fields(story_id)
-            stamp = now()
+            stamp = now_stamp()
             for key in set(current) | set(story.fields):
                 text = story.fields.get(key, "")
                 if current.get(key, "") != text:
@@ -381,7 +378,7 @@ class Store:
             if only is not None:
                 keep = set(only) | ({"date_start", "date_end"} if "dates" in only else set())
                 values = {k: v for k, v in values.items() if k in keep}
-            values["updated_at"] = now()
+            values["updated_at"] = now_stamp()
             if story.slug:
                 values["slug"] = self._free_slug(story.slug, exclude=story_id)
             sets = ", ".join(f"{k} = ?" for k in values)
@@ -444,7 +441,7 @@ class Store:
             conflict = None
             if rev != base_rev and current != text:
                 conflict = Conflict(their_text=current, their_rev=rev)
-            stamp = now()
+            stamp = now_stamp()
             coalesce = conflict is None and not new_revision
             new_rev = self._write_field(story_id, key, text, stamp, coalesce=coalesce)
             if conflict is not None:
@@ -461,7 +458,7 @@ class Store:
         with self.write() as conn:
             conn.execute(
                 "UPDATE stories SET archived = ?, updated_at = ? WHERE id = ?",
-                [int(archived), now(), story_id],
+                [int(archived), now_stamp(), story_id],
             )
 
     def duplicate(self, story_id: int) -> int:

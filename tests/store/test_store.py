@@ -149,7 +149,7 @@ def test_saves_a_minute_apart_make_separate_revisions(
     clock = iter(
         ["2026-01-01T10:00:00+00:00", "2026-01-01T10:00:30+00:00", "2026-01-01T10:01:10+00:00"]
     )
-    monkeypatch.setattr("coach.store.store.now", lambda: next(clock))
+    monkeypatch.setattr("coach.store.store.now_stamp", lambda: next(clock))
     rev = store.field_state(story_id, "goal")[1]
     for text in ("v2", "v3", "v4"):
         rev = store.save_field(story_id, "goal", text, rev).rev

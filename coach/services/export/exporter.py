@@ -283,8 +283,8 @@ OVERVIEW_CHUNK = 500
 def readiness_for(store: Store, templates: TemplateSet) -> ReadinessOf:
     """How ready each story is, for the overview: its checks, its last rated rehearsal's
     ratings and the follow-ups due (coach.services.progress, batched)."""
+    from coach.core.clock import utc_now
     from coach.services.progress import story_progress
-    from coach.store.rehearsals import utc_now
     from coach.store.stats import StoryBrief
 
     now = utc_now()

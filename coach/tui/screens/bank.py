@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.widget import MountError
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from coach.core.checks import Completeness, lint_story
+from coach.core.checks import Completeness, completeness
 from coach.core.stories import Story
 from coach.core.text import short_when
 from coach.services.stories import RANK_LIMIT, StoryRow
@@ -132,19 +132,19 @@ class BankScreen(CoachScreen):
         title = f"✓ {row.title}" if row.id in self.marked else row.title
         return [title, form, tags, ready, short_when(row.updated_at)]
 
-    def _completeness(self, row: StoryRow, fields: dict[str, str]) -> Completeness:
-        template = self.coach.templates.templates.get(row.template)
-        if template is None:
-            return Completeness(len(fields), 0, len(fields), ())
-        return lint_story(template, fields)
-
     def _fetch(self, filters: dict[str, Any], ranked: bool) -> Any:
         store = self.coach.store
 
         def fetch(offset: int, limit: int) -> list[Row]:
             rows = store.list_stories(**filters, limit=limit, offset=offset, ranked=ranked)
             fields = store.fields_for(r.id for r in rows)
-            return [(str(r.id), self._cells(r, self._completeness(r, fields[r.id]))) for r in rows]
+            return [
+                (
+                    str(r.id),
+                    self._cells(r, completeness(self.coach.templates, r.template, fields[r.id])),
+                )
+                for r in rows
+            ]
 
         return fetch
 

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
+from coach.core.clock import utc_now
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.story_table import Row, StoryTable
 
@@ -76,7 +77,7 @@ class ProgressScreen(CoachScreen):
 
     @property
     def now(self) -> dt.datetime:
-        return self.fixed_now or dt.datetime.now(dt.UTC)
+        return self.fixed_now or utc_now()
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -1,0 +1,93 @@
+"""`coach export` and `coach backup`: sheets and story files out, a copy of the database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from coach.cli.context import Context, pass_ctx, reported
+from coach.core.errors import InputError
+from coach.core.text import plural
+
+
+@click.command()
+@click.argument("stories", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "yaml", "json"]),
+    default="md",
+    show_default=True,
+    help="Sheets (md, html) or story files that re-import (yaml, json).",
+)
+@click.option(
+    "--out",
+    default=".",
+    show_default=True,
+    help="Folder for one file a story; a file name ending in the format's suffix "
+    "(bank.html) for everything in one file; - for stdout.",
+)
+@click.option("--overview", is_flag=True, help="Add the bank overview sheet (md or html).")
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@pass_ctx
+@reported
+def export(
+    ctx: Context, stories: tuple[str, ...], fmt: str, out: str, overview: bool, force: bool
+) -> None:
+    """Export story sheets or story files: the named stories, or every active one.
+
+    Into a folder, one file a story named from its slug; with --out NAME.html (the
+    format's suffix) all of them in one file, to print; with --out -, to stdout.
+    """
+    from coach.services.export import Exporter, is_document
+
+    store = ctx.store
+    if stories:
+        ids = list(dict.fromkeys(ctx.story_id(s) for s in stories))
+    else:
+        ids = [r.id for r in store.list_stories()]
+    exporter = Exporter(ctx.workspace, store, fmt, ids, overview=overview)
+    if out == "-":
+        exporter.write_stream(sys.stdout)
+        return
+    if not out.strip():
+        raise InputError("--out is empty; give a folder, a file name, or - for stdout")
+    target = Path(out).expanduser()
+    if is_document(target, fmt):
+        exporter.write_document(target, force=force)
+        click.echo(str(target))
+        return
+    count = 0
+    for path in exporter.write_files(target, force=force):
+        click.echo(str(path))
+        count += 1
+    click.echo(f"exported {plural(count, 'file')}", err=True)
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True)
+@pass_ctx
+@reported
+def backup(ctx: Context, path: Path, force: bool) -> None:
+    """Write a consistent copy of the database to PATH, even while coach is open."""
+    import sqlite3
+
+    if path.is_dir():
+        raise InputError("is a folder; give the backup's file name", file=str(path))
+    if path.exists() and not force:
+        raise InputError("exists already; add --force to overwrite it", file=str(path))
+    if not path.parent.is_dir():
+        raise InputError("the folder does not exist; create it or choose another", file=str(path))
+    store = ctx.store
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        store.backup(tmp)
+        tmp.replace(path)
+    except (OSError, sqlite3.OperationalError) as exc:
+        tmp.unlink(missing_ok=True)
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise InputError(f"cannot write the backup here ({reason})", file=str(path)) from None
+    click.echo(f"backed up to {path}")
