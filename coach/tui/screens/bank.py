@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from coach.core.checks import Completeness, completeness
 from coach.core.stories import Story
-from coach.core.text import short_when
+from coach.core.text import plural, short_when
 from coach.services.stories import RANK_LIMIT, StoryRow
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.story_table import Row, StoryTable
@@ -240,7 +240,7 @@ class BankScreen(CoachScreen):
         if not loaded:
             self.notify("The sample stories are in the bank already.")
             return
-        self.notify(f"Loaded {loaded} sample stor{'y' if loaded == 1 else 'ies'}.")
+        self.notify(f"Loaded {plural(loaded, 'sample story', 'sample stories')}.")
 
     def open_story(self, story_id: int) -> None:
         from coach.tui.screens.form import FormScreen

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.core.templates import TemplateSet
-from coach.core.text import word_count
+from coach.core.text import plural, word_count
 from coach.services.stories import Revision
 
 
@@ -130,10 +130,9 @@ class RevisionsDialog(ModalScreen[str | None]):
                 first = rev.text.strip().splitlines()[0] if rev.text.strip() else "(empty)"
                 tag = "now" if i == 0 else _when(rev.saved_at)
                 other = " · saved over another window's text" if rev.conflict else ""
-                words = word_count(rev.text)
-                plural = "" if words == 1 else "s"
+                words = plural(word_count(rev.text), "word")
                 preview = first if len(first) <= 90 else first[:90].rsplit(" ", 1)[0] + " …"
-                label = f"{tag} · {words} word{plural}{other}\n  {preview}"
+                label = f"{tag} · {words}{other}\n  {preview}"
                 options.append(Option(Text(label), id=str(i)))
             yield OptionList(*options, id="revisions")
             yield Static("", id="revision-preview")

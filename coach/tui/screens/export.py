@@ -25,6 +25,7 @@ from textual.widgets import (
     Static,
 )
 
+from coach.core.text import plural
 from coach.tui.screens.base import CoachScreen
 
 if TYPE_CHECKING:
@@ -237,7 +238,7 @@ class ExportRunning(ModalScreen[ExportDone]):
 
 def report(done: ExportDone) -> tuple[str, str]:
     """The notification an export ends with, and its severity."""
-    files = f"{done.written} file{'' if done.written == 1 else 's'}"
+    files = plural(done.written, "file")
     if done.error:
         kept = f" ({files} written before it)" if done.written else " (nothing written)"
         return f"Export failed: {done.error}{kept}", "error"

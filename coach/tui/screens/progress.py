@@ -22,6 +22,7 @@ from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from coach.core.clock import utc_now
+from coach.core.text import plural
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.story_table import Row, StoryTable
 
@@ -221,7 +222,7 @@ class ProgressScreen(CoachScreen):
     def _plot(self, rows: Sequence[TrendRow], subject: str) -> None:
         from coach.tui.widgets.trend_plot import TrendPlot
 
-        count = f"{len(rows)} rehearsal{'s' if len(rows) != 1 else ''}"
+        count = plural(len(rows), "rehearsal")
         if subject:
             caption = f"Trends of [b]{escape(subject)}[/b], its last {count} · a: every story"
         else:

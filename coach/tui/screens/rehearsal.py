@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Input, Static
 from coach.core.questions import PERSONAS, QuestionSet
 from coach.core.rehearsal import Session, Step, checkin_step, followup_steps, pitch_steps
 from coach.core.schedule import Rating
-from coach.core.text import format_seconds
+from coach.core.text import format_seconds, plural
 from coach.services import rehearsals
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.pacing_timer import PacingTimer
@@ -143,8 +143,7 @@ class RehearsalScreen(CoachScreen):
         stage.update(Text.assemble(("Ready", "bold"), " · ", self.story.title))
         prompt.update(
             f"Say the pitch out loud, one section at a time ({format_seconds(total)} in all), "
-            f"then answer the check-in and {self.followups} follow-up"
-            f"{'s' if self.followups != 1 else ''}.\n"
+            f"then answer the check-in and {plural(self.followups, 'follow-up')}.\n"
             f"Interviewer: [b]{who}[/b] (p changes) · follow-ups: [b]{self.followups}[/b] "
             f"(+/-) · your notes: [b]{'shown' if self.show_notes else 'hidden'}[/b] (h)\n"
             "Press [b]enter[/b] to start the clock."

@@ -14,7 +14,7 @@ from textual.widgets import Static, TextArea
 
 from coach.core.checks import Finding, check_field
 from coach.core.templates import FieldSpec
-from coach.core.text import speaking_seconds, word_count
+from coach.core.text import plural, speaking_seconds, word_count
 
 
 def stats_line(spec: FieldSpec, text: str) -> tuple[str, str]:
@@ -22,7 +22,7 @@ def stats_line(spec: FieldSpec, text: str) -> tuple[str, str]:
     words = word_count(text)
     seconds = speaking_seconds(words)
     line = (
-        f"{words} word{'' if words == 1 else 's'} · ~{seconds} s to say · "
+        f"{plural(words, 'word')} · ~{seconds} s to say · "
         f"target {spec.target_words} words, {spec.target_seconds} s"
     )
     if seconds > spec.target_seconds * 1.2:
