@@ -1,4 +1,5 @@
-"""The code's own checks: lint, types, and the layering (no Textual in the core or store)."""
+"""The code's own checks: lint, types, and the layering (import-linter's contracts in
+pyproject.toml, and no Textual loaded below the TUI at run time)."""
 
 from __future__ import annotations
 
