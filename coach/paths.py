@@ -40,10 +40,6 @@ def shipped_templates_dir() -> Path:
     return _shipped("templates")
 
 
-def user_templates_dir() -> Path:
-    return user_config_dir() / "templates"
-
-
 def samples_dir() -> Path:
     """The sample stories that come with coach."""
     return _shipped("stories")
