@@ -32,11 +32,29 @@ def test_mypy() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_import_contracts() -> None:
+    """The rooms only point down (see [tool.importlinter] in pyproject.toml)."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = run(str(lint), "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
 @pytest.mark.parametrize(
     "module",
-    ["coach.core.storyfiles", "coach.core.checks", "coach.store", "coach.services.stories"],
+    [
+        "coach.core.storyfiles",
+        "coach.core.checks",
+        "coach.store",
+        "coach.services.workspace",
+        "coach.services.stories",
+        "coach.services.rehearsals",
+        "coach.services.progress",
+        "coach.services.export",
+        "coach.render.sheets",
+    ],
 )
-def test_core_and_store_do_not_load_textual(module: str) -> None:
+def test_nothing_below_the_tui_loads_textual(module: str) -> None:
     code = f"import sys, {module}; print('textual' in sys.modules)"
     result = run(sys.executable, "-c", code)
     assert result.returncode == 0, result.stderr

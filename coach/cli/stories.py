@@ -121,7 +121,7 @@ def lint(ctx: Context, stories: tuple[str, ...], as_json: bool) -> None:
 @pass_ctx
 @reported
 def templates(ctx: Context, as_json: bool) -> None:
-    """The form templates in use, and where each comes from."""
+    """The form templates and question sets in use, and where each comes from."""
     show_templates(ctx, as_json=as_json)
 
 

@@ -1,0 +1,430 @@
+"""The migration chain: a database left at any earlier schema opens on the latest one, with
+every story, field, revision, label and rehearsal it held, a backup beside it, and exactly
+the schema a new database gets.
+
+Data is written with the SQL of the schema it was made under (the seeders below), never
+through today's Store: the point is what an old coach left on disk. A new migration that
+adds tables should add a seeder for them here.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database, Migrations
+
+from coach.store import Store, StoryRow, open_store, rehearsals
+from coach.store.migrations import MIGRATIONS, SCHEMA_NAMES
+
+STAMP = "2025-06-01T09:00:00.000000+00:00"
+LATER = "2025-06-02T10:30:00.000000+00:00"
+
+
+@dataclass(frozen=True)
+class OldStory:
+    id: int
+    slug: str
+    title: str
+    template: str
+    company: str
+    role: str
+    dates: str
+    tags: tuple[str, ...]
+    competencies: tuple[str, ...]
+    archived: bool
+    fields: dict[str, str]
+    history: dict[str, tuple[str, ...]]
+    """Every saved text of a field, oldest first (the last one is the current text)."""
+
+
+STORIES = [
+    OldStory(
+        id=1,
+        slug="churn-leakage",
+        title="Churn model that leaked the future",
+        template="project",
+        company="Example Telecom",
+        role="Data scientist",
+        dates="Jan 2023 - Jun 2023",
+        tags=("churn", "classification"),
+        competencies=("data handling", "evaluation"),
+        archived=False,
+        fields={
+            "goal": "Predict which subscribers cancel within 60 days.",
+            "impact": "Cut monthly churn from 2.1% to 1.7%, about 4,000 customers kept.",
+            "data": "Eighteen months of billing, 2.3M rows; found leakage in a refund column.",
+        },
+        history={
+            "goal": ("Predict churn.", "Predict which subscribers cancel within 60 days."),
+            "impact": (
+                "Churn went down a lot.",
+                "Cut churn.",
+                "Cut monthly churn from 2.1% to 1.7%, about 4,000 customers kept.",
+            ),
+            "data": ("Eighteen months of billing, 2.3M rows; found leakage in a refund column.",),
+        },
+    ),
+    OldStory(
+        id=2,
+        slug="cafe-demand",
+        title="Café demand forecast",
+        template="project",
+        company="Crème Bakeries",
+        role="ML engineer",
+        dates="2022-03",
+        tags=("forecasting",),
+        competencies=("production", "ownership"),
+        archived=False,
+        fields={
+            "goal": "Forecast pastry demand per shop so fewer croissants go to waste.",
+            "model": "Gradient-boosted trees over a seasonal-naïve baseline.",
+        },
+        history={
+            "goal": ("Forecast pastry demand per shop so fewer croissants go to waste.",),
+            "model": ("Prophet.", "Gradient-boosted trees over a seasonal-naïve baseline."),
+        },
+    ),
+    OldStory(
+        id=3,
+        slug="disagreed-with-lead",
+        title="Disagreeing with my lead on metrics",
+        template="star",
+        company="",
+        role="",
+        dates="",
+        tags=(),
+        competencies=("feedback",),
+        archived=True,
+        fields={
+            "situation": "Our lead wanted accuracy on a 1% positive class.",
+            "result": "We moved to precision at k; the team kept it.",
+        },
+        history={
+            "situation": ("Our lead wanted accuracy on a 1% positive class.",),
+            "result": ("We moved to precision at k; the team kept it.",),
+        },
+    ),
+]
+
+CONFLICTED = (1, "impact", 1)
+"""(story, field, index into its history) of a revision saved over another window's text."""
+
+
+def seed_m001(conn: sqlite3.Connection) -> None:
+    """Stories, fields, revisions, labels and the search index, as m001's coach wrote them."""
+    for s in STORIES:
+        conn.execute(
+            "INSERT INTO stories (id, slug, title, template, company, role, dates, tags, "
+            "competencies, archived, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                s.id,
+                s.slug,
+                s.title,
+                s.template,
+                s.company,
+                s.role,
+                s.dates,
+                json.dumps(list(s.tags), ensure_ascii=False),
+                json.dumps(list(s.competencies), ensure_ascii=False),
+                int(s.archived),
+                STAMP,
+                LATER,
+            ],
+        )
+        for key, texts in s.history.items():
+            conn.execute(
+                "INSERT INTO fields (story_id, key, text, rev, updated_at) VALUES (?, ?, ?, ?, ?)",
+                [s.id, key, texts[-1], len(texts), LATER],
+            )
+            for n, text in enumerate(texts):
+                conflict = (s.id, key, n) == CONFLICTED
+                conn.execute(
+                    "INSERT INTO revisions (story_id, key, text, started_at, saved_at, session, "
+                    "conflict, typing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [s.id, key, text, STAMP, LATER, f"window-{n % 2}", int(conflict), 1],
+                )
+        conn.executemany(
+            "INSERT INTO labels (kind, value, story_id) VALUES (?, ?, ?)",
+            [("tags", v, s.id) for v in s.tags]
+            + [("competencies", v, s.id) for v in s.competencies],
+        )
+        head = " ".join([s.title, s.company, s.role, *s.tags, *s.competencies])
+        conn.execute(
+            "INSERT INTO story_search (rowid, title, body) VALUES (?, ?, ?)",
+            [s.id, head, "\n".join(s.fields.values())],
+        )
+
+
+def seed_m002(conn: sqlite3.Connection) -> None:
+    """A finished rehearsal of the churn story with its answers and one scheduled review."""
+    conn.execute(
+        "INSERT INTO rehearsals (id, story_id, persona, focus, seed, started_at, ended_at, "
+        "status) VALUES (7, 1, 'technical', 'technical', 1000, ?, ?, 'finished')",
+        [STAMP, LATER],
+    )
+    conn.executemany(
+        "INSERT INTO answers (rehearsal_id, story_id, position, kind, key, category, prompt, "
+        "target_seconds, seconds, rating, skipped, note, answered_at) "
+        "VALUES (7, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (0, "section", "goal", "", "", 15.0, 17.5, None, 0, "", STAMP),
+            (
+                1,
+                "followup",
+                "ab-setup",
+                "online_eval",
+                "How did you A/B test it?",
+                45.0,
+                52.0,
+                2,
+                0,
+                "say the holdout size",
+                LATER,
+            ),
+            (
+                2,
+                "followup",
+                "baseline",
+                "models",
+                "What was the baseline?",
+                45.0,
+                None,
+                None,
+                1,
+                "",
+                LATER,
+            ),
+        ],
+    )
+    conn.execute(
+        "INSERT INTO reviews (story_id, question_id, reps, interval_days, ease, due, "
+        "last_rating, last_rated) VALUES (1, 'ab-setup', 1, 2, 2.3, ?, 2, ?)",
+        [LATER, LATER],
+    )
+
+
+SEEDERS: dict[str, Callable[[sqlite3.Connection], None]] = {
+    "m001_initial": seed_m001,
+    "m002_rehearsals": seed_m002,
+}
+"""Data for the tables each migration made, written with that schema's SQL."""
+
+
+def make_old_database(path: Path, upto: int, *, seeded: bool = True) -> None:
+    """A database made by the first `upto` migrations only, holding what those schemas hold."""
+    conn = sqlite3.connect(path)
+    steps = Migrations("coach")
+    for fn in MIGRATIONS[:upto]:
+        steps(name=fn.__name__)(fn)
+    steps.apply(Database(conn))
+    if seeded:
+        for fn in MIGRATIONS[:upto]:
+            seed = SEEDERS.get(fn.__name__)
+            if seed is not None:
+                seed(conn)
+    conn.commit()
+    conn.close()
+
+
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'coach' ORDER BY rowid"
+    )
+    return [r[0] for r in rows]
+
+
+def schema(conn: sqlite3.Connection) -> list[tuple[str, str, str, str | None]]:
+    """Every table, index, trigger and view (FTS shadow tables and triggers included)."""
+    rows = conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master "
+        "WHERE type IN ('table', 'index', 'trigger', 'view') ORDER BY type, name"
+    )
+    return [tuple(r) for r in rows]
+
+
+def tables(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {r[1] for r in schema(conn) if r[0] == "table"}
+    finally:
+        conn.close()
+
+
+def slugs(found: list[StoryRow]) -> set[str]:
+    return {row.slug for row in found}
+
+
+# Every step of the chain: a database left by the first N migrations, N from 1 to all but one.
+OLD_PREFIXES = [
+    pytest.param(n, id=f"made-by-{MIGRATIONS[n - 1].__name__}") for n in range(1, len(MIGRATIONS))
+]
+ALL_PREFIXES = [
+    pytest.param(n, id=f"made-by-{MIGRATIONS[n - 1].__name__}")
+    for n in range(1, len(MIGRATIONS) + 1)
+]
+
+
+def test_the_chain_is_numbered_in_order() -> None:
+    assert SCHEMA_NAMES == [fn.__name__ for fn in MIGRATIONS]
+    assert len(set(SCHEMA_NAMES)) == len(SCHEMA_NAMES)
+    for n, name in enumerate(SCHEMA_NAMES, start=1):
+        assert name.startswith(f"m{n:03d}_"), f"migration {n} is named {name!r}"
+
+
+def test_every_table_a_migration_makes_has_seed_data_here(tmp_path: Path) -> None:
+    """So that the data test below covers every table, not just the first migration's."""
+    for n, fn in enumerate(MIGRATIONS, start=1):
+        before, after = tmp_path / f"before-{n}.db", tmp_path / f"after-{n}.db"
+        make_old_database(before, n - 1, seeded=False)
+        make_old_database(after, n, seeded=False)
+        made = tables(after) - tables(before) - {"_sqlite_migrations"}
+        if made:
+            assert fn.__name__ in SEEDERS, (
+                f"{fn.__name__} makes tables {sorted(made)}: add a seeder "
+                "for them to SEEDERS in tests/store/test_migrations.py"
+            )
+
+
+@pytest.mark.parametrize("upto", OLD_PREFIXES)
+def test_an_old_database_opens_on_the_latest_schema_with_its_data(
+    tmp_path: Path, upto: int
+) -> None:
+    path = tmp_path / "old.db"
+    make_old_database(path, upto)
+
+    store = open_store(path)
+    try:
+        assert applied_names(store.conn) == SCHEMA_NAMES
+        check_stories_survived(store)
+        check_search_still_finds(store)
+        if "m002_rehearsals" in SCHEMA_NAMES[:upto]:
+            check_rehearsals_survived(store)
+        check_the_migrated_bank_takes_new_edits(store)
+    finally:
+        store.close()
+
+    pending = SCHEMA_NAMES[upto]
+    backups = sorted(tmp_path.glob(f"old.db.before-{pending}-*.bak"))
+    assert len(backups) == 1, sorted(p.name for p in tmp_path.iterdir())
+    assert [p.name for p in tmp_path.glob("*.bak")] == [backups[0].name], "one backup per open"
+    backup = sqlite3.connect(backups[0])
+    try:
+        assert applied_names(backup) == SCHEMA_NAMES[:upto], "the backup is the old schema"
+        kept = backup.execute("SELECT slug FROM stories ORDER BY id").fetchall()
+        assert [r[0] for r in kept] == [s.slug for s in STORIES]
+        assert backup.execute("SELECT count(*) FROM revisions").fetchone()[0] == sum(
+            len(texts) for s in STORIES for texts in s.history.values()
+        )
+    finally:
+        backup.close()
+
+    again = open_store(path)
+    again.close()
+    assert len(list(tmp_path.glob("*.bak"))) == 1, "an up-to-date database is not backed up"
+
+
+def check_stories_survived(store: Store) -> None:
+    everyone = store.list_stories(archived=None)
+    assert sorted(r.id for r in everyone) == [s.id for s in STORIES]
+    for s in STORIES:
+        row = store.find(s.slug)
+        assert row is not None, s.slug
+        assert (row.id, row.title, row.template) == (s.id, s.title, s.template)
+        assert (row.company, row.role, row.dates) == (s.company, s.role, s.dates)
+        assert row.tags == list(s.tags)
+        assert row.competencies == list(s.competencies)
+        assert row.archived == s.archived
+        assert store.story(s.id).fields == s.fields
+        for key, texts in s.history.items():
+            assert store.field_state(s.id, key) == (texts[-1], len(texts))
+            revisions = store.revisions(s.id, key)
+            assert [r.text for r in revisions] == list(reversed(texts)), (s.slug, key)
+            oldest_first = reversed(revisions)
+            conflicted = [n for n, r in enumerate(oldest_first) if r.conflict]
+            expected = [CONFLICTED[2]] if (s.id, key) == CONFLICTED[:2] else []
+            assert conflicted == expected, (s.slug, key)
+    assert store.distinct("tags") == sorted({t for s in STORIES for t in s.tags})
+    assert store.distinct("competencies") == sorted({c for s in STORIES for c in s.competencies})
+    assert slugs(store.list_stories(tag="churn")) == {"churn-leakage"}
+    assert slugs(store.list_stories(competency="feedback", archived=True)) == {
+        "disagreed-with-lead"
+    }
+    assert slugs(store.list_stories()) == {"churn-leakage", "cafe-demand"}
+    assert slugs(store.list_stories(archived=True)) == {"disagreed-with-lead"}
+
+
+def check_search_still_finds(store: Store) -> None:
+    assert slugs(store.list_stories(search="refund")) == {"churn-leakage"}
+    assert slugs(store.list_stories(search="leak")) == {"churn-leakage"}
+    assert slugs(store.list_stories(search="croissants")) == {"cafe-demand"}
+    assert slugs(store.list_stories(search="cafe")) == {"cafe-demand"}, "diacritics folded"
+    assert slugs(store.list_stories(search="Telecom")) == {"churn-leakage"}
+    assert slugs(store.list_stories(search="precision", archived=True)) == {"disagreed-with-lead"}
+    assert store.list_stories(search="prophet") == [], "only current texts are indexed"
+
+
+def check_rehearsals_survived(store: Store) -> None:
+    [old] = rehearsals.history(store, 1)
+    assert (old.id, old.persona, old.focus, old.seed, old.status) == (
+        7,
+        "technical",
+        "technical",
+        1000,
+        "finished",
+    )
+    answers = rehearsals.answers(store, 7)
+    assert [(a.position, a.key, a.rating, a.skipped, a.note) for a in answers] == [
+        (0, "goal", None, False, ""),
+        (1, "ab-setup", 2, False, "say the holdout size"),
+        (2, "baseline", None, True, ""),
+    ]
+    assert answers[1].seconds == 52.0 and answers[2].seconds is None
+    reviews = rehearsals.reviews(store, 1)
+    assert set(reviews) == {"ab-setup"}
+    assert (reviews["ab-setup"].interval_days, int(reviews["ab-setup"].last_rating)) == (2, 2)
+
+
+def check_the_migrated_bank_takes_new_edits(store: Store) -> None:
+    text, rev = store.field_state(2, "goal")
+    saved = store.save_field(2, "goal", text + " Shops in Lyon too.", rev, new_revision=True)
+    assert saved.conflict is None and saved.rev == rev + 1
+    assert slugs(store.list_stories(search="Lyon")) == {"cafe-demand"}
+    assert len(store.revisions(2, "goal")) == 2
+    store.delete(3)
+    assert store.find("disagreed-with-lead") is None
+    assert store.list_stories(search="precision", archived=None) == []
+    leftover = store.conn.execute("SELECT count(*) FROM labels WHERE story_id = 3").fetchone()
+    assert leftover[0] == 0, "deleting a migrated story takes its labels with it"
+
+
+@pytest.mark.parametrize("upto", ALL_PREFIXES)
+def test_every_prefix_of_the_chain_ends_on_a_new_databases_schema(
+    tmp_path: Path, upto: int
+) -> None:
+    fresh = open_store(tmp_path / "fresh.db")
+    old_path = tmp_path / "old.db"
+    make_old_database(old_path, upto)
+    migrated = open_store(old_path)
+    try:
+        expected = schema(fresh.conn)
+        assert {r[0] for r in expected} >= {"table", "index"}
+        assert any(r[1] == "story_search" for r in expected), "the FTS table is compared"
+        got = schema(migrated.conn)
+        missing = [r[:2] for r in expected if r not in got]
+        extra = [r[:2] for r in got if r not in expected]
+        assert got == expected, f"after {SCHEMA_NAMES[:upto]}: missing {missing}, extra {extra}"
+        assert applied_names(migrated.conn) == applied_names(fresh.conn) == SCHEMA_NAMES
+        for conn in (fresh.conn, migrated.conn):
+            assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        fresh.close()
+        migrated.close()
