@@ -1,4 +1,5 @@
-"""The rehearsal figures of bench/run.py: the pacing timer's error and CPU, and follow-ups.
+"""The rehearsal figures of bench/run.py: the pacing timer's error and CPU, and follow-ups
+(measured in bench/followups.py, over a bank built by bench/databases.py).
 
 - timer_error_ms: the pacing timer's elapsed time against the truth kept apart from it,
   over a 10-minute rehearsal on a fake clock (ticks at 10 Hz, stalls of up to 1 s,
@@ -12,14 +13,20 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import random
 import statistics
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from common import figure, log, percentile, run_script
+from common import figure, log, run_script
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from coach.core.pacing import PacingClock
+    from coach.tui.widgets.pacing_timer import PacingTimer
 
 HERE = Path(__file__).resolve().parent
 TIMER_PROBE = HERE / "timer_probe.py"
@@ -49,6 +56,20 @@ class FakeTime:
         return self.now
 
 
+@dataclass
+class Tally:
+    """What the fake-clock run has seen so far: the worst gaps (s) and what happened."""
+
+    worst: dict[str, float] = field(
+        default_factory=lambda: {"clock": 0.0, "widget": 0.0, "tick_counting": 0.0}
+    )
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"answers": 0, "ticks": 0, "stalls": 0, "pauses": 0}
+    )
+    stalled: float = 0.0
+    longest_stall: float = 0.0
+
+
 def fake_clock_error(seed: int) -> dict[str, Any]:
     """Worst gaps (ms) over a 10-minute fake-clock rehearsal of answers of random length.
 
@@ -69,10 +90,7 @@ def fake_clock_error(seed: int) -> dict[str, Any]:
     except Exception as exc:  # a widget that needs an app: measure the clock alone
         log(f"  the pacing timer cannot be made without an app ({exc!r}): clock only")
         widget = None
-    worst = {"clock": 0.0, "widget": 0.0, "tick_counting": 0.0}
-    counts = {"answers": 0, "ticks": 0, "stalls": 0, "pauses": 0}
-    stalled = 0.0
-    longest_stall = 0.0
+    tally = Tally()
     while fake.now - start < REHEARSAL_S:
         target = rng.choice(TARGETS_S)
         ends = fake.now + target * rng.uniform(0.3, 1.6)
@@ -80,44 +98,59 @@ def fake_clock_error(seed: int) -> dict[str, Any]:
         clock.start()
         if widget is not None:
             widget.show_clock(clock)
-        truth = counted = 0.0
-        running = True
-        counts["answers"] += 1
-        while fake.now < ends:
-            step = TICK_S
-            if rng.random() < STALL_CHANCE:
-                stall = rng.uniform(0.0, MAX_STALL_S)
-                step += stall
-                stalled += stall
-                longest_stall = max(longest_stall, stall)
-                counts["stalls"] += 1
-            fake.now += step
-            if running:
-                truth += step
-                counted += TICK_S
-            if rng.random() < PAUSE_CHANCE:
-                if running:
-                    clock.pause()
-                    counts["pauses"] += 1
-                else:
-                    clock.resume()
-                running = not running
-            counts["ticks"] += 1
-            worst["clock"] = max(worst["clock"], abs(clock.elapsed() - truth))
-            worst["tick_counting"] = max(worst["tick_counting"], abs(counted - truth))
-            if widget is not None:
-                widget.tick()
-                worst["widget"] = max(worst["widget"], abs(widget.last_elapsed - truth))
+        tally.counts["answers"] += 1
+        simulate_answer(rng, fake, ends, clock, widget, tally)
+    worst = tally.worst
     return {
         "worst_ms": round(max(worst["clock"], worst["widget"]) * 1000, 6),
         "clock_worst_ms": round(worst["clock"] * 1000, 6),
         "widget_worst_ms": None if widget is None else round(worst["widget"] * 1000, 6),
         "tick_counting_would_be_off_ms": round(worst["tick_counting"] * 1000, 1),
         "simulated_s": round(fake.now - start, 1),
-        **counts,
-        "stalled_s": round(stalled, 1),
-        "longest_stall_s": round(longest_stall, 3),
+        **tally.counts,
+        "stalled_s": round(tally.stalled, 1),
+        "longest_stall_s": round(tally.longest_stall, 3),
     }
+
+
+def simulate_answer(
+    rng: random.Random,
+    fake: FakeTime,
+    ends: float,
+    clock: PacingClock,
+    widget: PacingTimer | None,
+    tally: Tally,
+) -> None:
+    """Tick until the fake time reaches `ends`, the UI stalling and the user pausing at
+    random, comparing the clock (and the widget) with the truth after every tick."""
+    truth = counted = 0.0
+    running = True
+    worst, counts = tally.worst, tally.counts
+    while fake.now < ends:
+        step = TICK_S
+        if rng.random() < STALL_CHANCE:
+            stall = rng.uniform(0.0, MAX_STALL_S)
+            step += stall
+            tally.stalled += stall
+            tally.longest_stall = max(tally.longest_stall, stall)
+            counts["stalls"] += 1
+        fake.now += step
+        if running:
+            truth += step
+            counted += TICK_S
+        if rng.random() < PAUSE_CHANCE:
+            if running:
+                clock.pause()
+                counts["pauses"] += 1
+            else:
+                clock.resume()
+            running = not running
+        counts["ticks"] += 1
+        worst["clock"] = max(worst["clock"], abs(clock.elapsed() - truth))
+        worst["tick_counting"] = max(worst["tick_counting"], abs(counted - truth))
+        if widget is not None:
+            widget.tick()
+            worst["widget"] = max(worst["widget"], abs(widget.last_elapsed - truth))
 
 
 class Truth:
@@ -143,6 +176,16 @@ STALL_EVERY_S = 0.5
 """How often the real-time app may block its event loop (half the time it does)."""
 
 
+@dataclass
+class Watch:
+    """What the real-time run records: at each tick, the gap (s) to the truth and when the
+    widget last looked at the clock; and every stall of the event loop."""
+
+    gaps: list[float] = field(default_factory=list)
+    tick_times: list[float] = field(default_factory=list)
+    stalls: list[float] = field(default_factory=list)
+
+
 async def real_time_error(seconds: float, seed: int) -> dict[str, Any]:
     """Worst gap (ms) at the widget's own ticks in a headless app whose loop is blocked.
 
@@ -151,16 +194,46 @@ async def real_time_error(seconds: float, seed: int) -> dict[str, Any]:
     clock is paused once for 0.4 s. At each tick the widget's last elapsed time is compared
     with the truth read from time.monotonic() just after its last look at the clock.
     """
-    from textual.app import App, ComposeResult
-
     from coach.core.pacing import PacingClock
     from coach.tui.widgets.pacing_timer import PacingTimer
 
-    rng = random.Random(seed)
     truth = Truth()
-    gaps: list[float] = []
-    tick_times: list[float] = []
-    stalls: list[float] = []
+    watch = Watch()
+    app = stalling_app(truth, random.Random(seed), watch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        timer = app.query_one("#pacing", PacingTimer)
+        clock = PacingClock(60.0)
+        truth.start()
+        clock.start()
+        timer.show_clock(clock)
+        await asyncio.sleep(seconds * 0.4)
+        clock.pause()
+        truth.pause()
+        await asyncio.sleep(0.4)
+        truth.start()
+        clock.resume()
+        await asyncio.sleep(max(0.5, seconds * 0.6 - 0.4))
+        await pilot.pause()
+    gaps, tick_times, stalls = watch.gaps, watch.tick_times, watch.stalls
+    if not gaps:
+        raise RuntimeError("the pacing timer never ticked in the real-time run")
+    intervals = [b - a for a, b in zip(tick_times, tick_times[1:], strict=False)]
+    return {
+        "worst_ms": round(max(gaps) * 1000, 3),
+        "ticks": len(gaps),
+        "stalls": len(stalls),
+        "longest_stall_s": round(max(stalls, default=0.0), 3),
+        "longest_tick_gap_s": round(max(intervals, default=0.0), 3),
+        "wall_s": round(tick_times[-1] - tick_times[0], 2),
+    }
+
+
+def stalling_app(truth: Truth, rng: random.Random, watch: Watch) -> App[None]:
+    """An app of one PacingTimer (id "pacing") that records into `watch` at each of its
+    ticks, and whose event loop is blocked every STALL_EVERY_S, half of the time."""
+    from textual.app import App, ComposeResult
+
+    from coach.tui.widgets.pacing_timer import PacingTimer
 
     class WatchedTimer(PacingTimer):
         looked_at = 0.0
@@ -174,8 +247,8 @@ async def real_time_error(seconds: float, seed: int) -> dict[str, Any]:
         def tick(self) -> None:
             super().tick()
             if self.clock is not None:
-                gaps.append(abs(truth.elapsed(self.looked_at) - self.last_elapsed))
-                tick_times.append(self.looked_at)
+                watch.gaps.append(abs(truth.elapsed(self.looked_at) - self.last_elapsed))
+                watch.tick_times.append(self.looked_at)
 
     class StallingApp(App[None]):
         def compose(self) -> ComposeResult:
@@ -185,38 +258,14 @@ async def real_time_error(seconds: float, seed: int) -> dict[str, Any]:
             self.set_interval(STALL_EVERY_S, self.stall)
 
         def stall(self) -> None:
+            stalls = watch.stalls
             if stalls and rng.random() < 0.5:
                 return
             blocked = rng.uniform(0.05, MAX_STALL_S) if stalls else MAX_STALL_S
             time.sleep(blocked)
             stalls.append(blocked)
 
-    app = StallingApp()
-    async with app.run_test(size=(120, 40)) as pilot:
-        timer = app.query_one(WatchedTimer)
-        clock = PacingClock(60.0)
-        truth.start()
-        clock.start()
-        timer.show_clock(clock)
-        await asyncio.sleep(seconds * 0.4)
-        clock.pause()
-        truth.pause()
-        await asyncio.sleep(0.4)
-        truth.start()
-        clock.resume()
-        await asyncio.sleep(max(0.5, seconds * 0.6 - 0.4))
-        await pilot.pause()
-    if not gaps:
-        raise RuntimeError("the pacing timer never ticked in the real-time run")
-    intervals = [b - a for a, b in zip(tick_times, tick_times[1:], strict=False)]
-    return {
-        "worst_ms": round(max(gaps) * 1000, 3),
-        "ticks": len(gaps),
-        "stalls": len(stalls),
-        "longest_stall_s": round(max(stalls, default=0.0), 3),
-        "longest_tick_gap_s": round(max(intervals, default=0.0), 3),
-        "wall_s": round(tick_times[-1] - tick_times[0], 2),
-    }
+    return StallingApp()
 
 
 def timer_error_figures(real_seconds: float, seed: int) -> dict[str, Any]:
@@ -233,23 +282,6 @@ def timer_error_figures(real_seconds: float, seed: int) -> dict[str, Any]:
 # -- timer CPU --------------------------------------------------------------------------
 
 CPU_PROBE_TIMEOUT_S = 120
-
-
-def build_samples(path: Path) -> int:
-    """A database of coach's sample stories; the id of the one the CPU run rehearses."""
-    from coach.services.stories import load_samples
-    from coach.services.workspace import Workspace
-    from coach.store import open_store
-
-    store = open_store(path)
-    try:
-        load_samples(store, Workspace(path).templates)
-        found = store.find("churn-leakage")
-        if found is None:
-            raise RuntimeError("the sample story 'churn-leakage' is missing")
-        return found.id
-    finally:
-        store.close()
 
 
 def run_cpu_probe(args: list[str], env: dict[str, str]) -> dict[str, Any]:
@@ -310,148 +342,3 @@ def timer_cpu_figures(
         "size": "120x40, headless",
     }
     return {"timer_cpu_pct": figure(screen, "%", "<= 3", baseline=baseline, detail=detail)}
-
-
-# -- follow-ups ---------------------------------------------------------------------------
-
-ANSWERS = 100_000
-FOLLOWUPS_PER_REHEARSAL = 5
-REHEARSED_SHARE = 0.5
-"""The share of the bank's stories ever rehearsed; answers favour some (weights 1/sqrt(rank))."""
-HISTORY_DAYS = 730
-SKIPPED_SHARE = 0.05
-RATING_WEIGHTS = (0.15, 0.3, 0.35, 0.2)
-"""How often each rating (very weak .. very strong) is given."""
-PERSONA_CHOICES: tuple[str | None, ...] = (None, "technical", "manager", "non-technical")
-
-
-def add_answers(db: Path, count: int, seed: int) -> dict[str, Any]:
-    """`count` rated follow-up answers through the store's own API, in one transaction.
-
-    Rehearsals of FOLLOWUPS_PER_REHEARSAL follow-ups each, in time order over the last
-    HISTORY_DAYS, go to a random REHEARSED_SHARE of the bank's project stories, some
-    stories far more often than others; each records its answers (rescheduling their
-    questions as the app does) and is closed as finished.
-    """
-    from coach.core.schedule import Rating
-    from coach.services.workspace import Workspace
-    from coach.store import open_store, rehearsals
-
-    started = time.perf_counter()
-    rng = random.Random(seed)
-    questions = Workspace(db).question_sets.for_template("project").questions
-    store = open_store(db)
-    try:
-        ids = [
-            r[0] for r in store.conn.execute("SELECT id FROM stories WHERE template = 'project'")
-        ]
-        rng.shuffle(ids)
-        rehearsed = ids[: int(len(ids) * REHEARSED_SHARE)]
-        weights = [1 / (rank + 1) ** 0.5 for rank in range(len(rehearsed))]
-        sessions = count // FOLLOWUPS_PER_REHEARSAL
-        now = dt.datetime.now(dt.UTC)
-        plan = sorted(
-            (now - dt.timedelta(days=rng.uniform(0, HISTORY_DAYS)), story_id)
-            for story_id in rng.choices(rehearsed, weights=weights, k=sessions)
-        )
-        ratings = list(Rating)
-        with store.write():
-            for number, (when, story_id) in enumerate(plan, 1):
-                persona = rng.choice(PERSONA_CHOICES) or ""
-                rehearsal = rehearsals.start(
-                    store, story_id, persona=persona, seed=number, when=when
-                )
-                for position, q in enumerate(rng.sample(questions, FOLLOWUPS_PER_REHEARSAL)):
-                    skipped = rng.random() < SKIPPED_SHARE
-                    seconds = round(q.target_seconds * rng.uniform(0.4, 1.8))
-                    rating = rng.choices(ratings, RATING_WEIGHTS)[0]
-                    rehearsals.record(
-                        store,
-                        rehearsal,
-                        position,
-                        kind="followup",
-                        key=q.id,
-                        category=q.category,
-                        prompt=q.text,
-                        target_seconds=q.target_seconds,
-                        seconds=None if skipped else seconds,
-                        rating=None if skipped else rating,
-                        skipped=skipped,
-                        when=when + dt.timedelta(minutes=2 * position + 1),
-                    )
-                rehearsals.close(store, rehearsal, "finished", when=when + dt.timedelta(minutes=12))
-                if number % 5000 == 0:
-                    took = time.perf_counter() - started
-                    log(f"  {number * FOLLOWUPS_PER_REHEARSAL} answers ({took:.0f} s)")
-        stats = store.conn.execute(
-            "SELECT (SELECT count(*) FROM answers), (SELECT count(*) FROM reviews), "
-            "(SELECT count(DISTINCT story_id) FROM answers)"
-        ).fetchone()
-    finally:
-        store.close()
-    took = time.perf_counter() - started
-    log(f"added {stats[0]} answers, {stats[1]} reviews over {stats[2]} stories in {took:.1f} s")
-    return {"answers": stats[0], "reviews": stats[1], "stories_with_answers": stats[2]}
-
-
-def followup_figures(db: Path, samples: int, seed: int, built: dict[str, Any]) -> dict[str, Any]:
-    """Time `plan()` end to end (the story and its reviews read from the store, the bank
-    found for its template) for `samples` distinct random stories that have answers."""
-    from coach.services.rehearsals import plan
-    from coach.services.workspace import Workspace
-    from coach.store import open_store, rehearsals
-
-    workspace = Workspace(db)
-    templates, question_sets = workspace.templates, workspace.question_sets
-    rng = random.Random(seed)
-    store = open_store(db)
-    try:
-        with_answers = [
-            r[0] for r in store.conn.execute("SELECT DISTINCT story_id FROM answers ORDER BY 1")
-        ]
-        chosen = rng.sample(with_answers, min(samples, len(with_answers)))
-
-        def one(story_id: int, number: int) -> int:
-            story = store.story(story_id)
-            qset = question_sets.for_template(story.template)
-            picks = plan(
-                store,
-                story,
-                templates,
-                qset,
-                persona=PERSONA_CHOICES[number % len(PERSONA_CHOICES)],
-                limit=5,
-                seed=story_id * 1000 + number,
-            )
-            return len(picks)
-
-        for number, story_id in enumerate(chosen[:5]):
-            one(story_id, number)
-        times: list[float] = []
-        short = 0
-        for number, story_id in enumerate(chosen):
-            started = time.perf_counter()
-            picked = one(story_id, number)
-            times.append((time.perf_counter() - started) * 1000)
-            short += picked < 5
-        reviews = [len(rehearsals.reviews(store, story_id)) for story_id in chosen]
-    finally:
-        store.close()
-    log(
-        f"  {len(times)} plans: p50 {percentile(times, 50):.2f} ms, "
-        f"p99 {percentile(times, 99):.2f} ms, max {max(times):.1f} ms"
-    )
-    detail = {
-        **built,
-        "stories": len(times),
-        "max_ms": round(max(times), 3),
-        "reviews_per_story": {
-            "p50": percentile([float(n) for n in reviews], 50),
-            "max": max(reviews),
-        },
-        "fewer_than_5_picked": short,
-    }
-    return {
-        "followups_p50_ms": figure(percentile(times, 50), "ms", "<= 20", detail=detail),
-        "followups_p99_ms": figure(percentile(times, 99), "ms", None),
-    }

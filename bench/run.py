@@ -5,22 +5,22 @@
 Each figure is {"value", "unit", "goal"} (goal null when there is none); a figure
 that is a ratio also carries the "baseline" it was divided by, measured in the same
 run, and some carry a "detail" object of raw numbers. Progress goes to stderr.
-Start-up and memory are measured in fresh processes (bench/probe.py); search and
-saving in this process, over one 10,000-story bank built here from a fixed seed. The
-pacing timer and follow-up figures are in bench/rehearsal.py (the timer's CPU in fresh
-processes, bench/timer_probe.py); follow-ups use a copy of the bank with 100,000 answers,
-and so does the progress screen's start-up (bench/progress.py, fresh processes).
+Start-up and memory are measured in fresh processes (bench/probe.py); search
+(bench/search.py) and saving in this process, over one 10,000-story bank built from a
+fixed seed (every database is built by bench/databases.py). The pacing timer figures are
+in bench/rehearsal.py (the timer's CPU in fresh processes, bench/timer_probe.py); the
+follow-up figures (bench/followups.py) use a copy of the bank with 100,000 answers, and so
+do the progress screen's start-up (bench/progress.py, fresh processes) and export
+(bench/export.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import platform
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -33,14 +33,16 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import databases  # noqa: E402
 import export  # noqa: E402
+import followups  # noqa: E402
 import progress  # noqa: E402
 import rehearsal  # noqa: E402
+import search  # noqa: E402
 from common import figure, log, measure_starts, percentile  # noqa: E402
-from corpus import Corpus, make_corpus, stories  # noqa: E402
+from corpus import Corpus, make_corpus  # noqa: E402
 
 from coach.store import Store, open_store  # noqa: E402
-from coach.store.store import RANK_LIMIT  # noqa: E402
 
 SEED = 20240611
 BANK_SIZE = 10_000
@@ -85,28 +87,6 @@ PLANS = {
         plans=1000,
     ),
 }
-
-
-# -- the banks ------------------------------------------------------------------------
-
-
-def build_empty(path: Path) -> None:
-    """A database that exists and is migrated, with no stories."""
-    open_store(path).close()
-
-
-def build_bank(path: Path, corpus: Corpus, count: int) -> None:
-    """`count` synthetic stories, inserted in one transaction."""
-    started = time.perf_counter()
-    store = open_store(path)
-    with store.write():
-        for number, story in enumerate(stories(SEED, corpus, count), 1):
-            store.create_story(story)
-            if number % 2000 == 0:
-                log(f"  {number} stories ({time.perf_counter() - started:.0f} s)")
-    store.close()
-    size = path.stat().st_size / 2**20
-    log(f"built {count} stories in {time.perf_counter() - started:.1f} s ({size:.0f} MiB)")
 
 
 # -- start-up and memory ----------------------------------------------------------------
@@ -169,128 +149,6 @@ def start_figures(results: dict[str, list[dict[str, float]]]) -> dict[str, Any]:
     return out
 
 
-# -- search -------------------------------------------------------------------------------
-
-
-SEARCH_TIMEOUT_S = 1.0
-"""A search running longer than this is interrupted and counted as taking exactly this long."""
-SEARCH_BUDGET_S = 1.0
-"""Seconds of repeated runs per query; a slow query is run fewer times (at least once)."""
-
-
-def search_queries(corpus: Corpus) -> dict[str, list[str]]:
-    """What people type in the bank's search box, by kind; each string is one search."""
-    rare = corpus.ml_word_near(3000)
-    middling = corpus.ml_word_near(600)
-    code, other_code = [name for name in corpus.code_names if len(name) >= 8][:2]
-    return {
-        "selective word": [code, other_code, rare, corpus.word(3500)],
-        "word being typed": [rare[:n] for n in range(1, len(rare))]
-        + [code[:n] for n in range(2, len(code))],
-        "two words": [f"{rare} {middling}", f"{code} {corpus.word(0)}", f"{middling} {rare}"],
-        "common word": [corpus.word(0), corpus.word(1), f"{corpus.word(0)} {corpus.word(1)}"],
-        "nasty input": [
-            f'"{rare} AND (',
-            f"{middling} OR (",
-            f"NOT {rare}",
-            f"{rare}^ -{middling}",
-            f"col:{code} *",
-            '"',
-            "*",
-        ],
-    }
-
-
-class Interrupted(Exception):
-    """A search ran past SEARCH_TIMEOUT_S."""
-
-
-def search_once(store: Store, query: str) -> float:
-    """Seconds for what the bank does per search: the count, then the first page
-    (ranked best first unless the search matches more than RANK_LIMIT stories).
-
-    SQLite's progress handler interrupts the search at SEARCH_TIMEOUT_S, so one
-    pathological query cannot stall the whole run.
-    """
-    started = time.perf_counter()
-    deadline = started + SEARCH_TIMEOUT_S
-    store.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 10_000)
-    try:
-        total = store.count_stories(search=query, cap=RANK_LIMIT)
-        store.list_stories(search=query, limit=60, ranked=total <= RANK_LIMIT)
-    except sqlite3.OperationalError as exc:
-        if "interrupted" not in str(exc):
-            raise
-        raise Interrupted(query) from None
-    finally:
-        store.conn.set_progress_handler(None, 0)
-    return time.perf_counter() - started
-
-
-def time_query(store: Store, query: str, rounds: int) -> tuple[list[float], bool]:
-    """`rounds` samples (ms) of one query, and whether it ran out of time.
-
-    After a warm-up run, the query is repeated up to `rounds` times while the total
-    stays within SEARCH_BUDGET_S; when that allows fewer runs (or none: then the
-    warm-up counts), the runs made are repeated to make up `rounds` samples, so
-    every query weighs the same in the percentiles.
-    """
-    try:
-        warm_up = search_once(store, query)
-    except Interrupted:
-        return [SEARCH_TIMEOUT_S * 1000] * rounds, True
-    measured: list[float] = []
-    spent = warm_up
-    while len(measured) < rounds and spent + warm_up <= SEARCH_BUDGET_S:
-        try:
-            seconds = search_once(store, query)
-        except Interrupted:
-            seconds = SEARCH_TIMEOUT_S
-        measured.append(seconds * 1000)
-        spent += seconds
-    if not measured:
-        measured = [warm_up * 1000]
-    return list(itertools.islice(itertools.cycle(measured), rounds)), False
-
-
-def search_figures(store: Store, corpus: Corpus, rounds: int) -> dict[str, Any]:
-    """p50 and p99 over every query of the mix, each weighing `rounds` samples."""
-    queries = search_queries(corpus)
-    samples: dict[str, list[float]] = {kind: [] for kind in queries}
-    median_ms: dict[str, float] = {}
-    timed_out: list[str] = []
-    for kind, kind_queries in queries.items():
-        for query in kind_queries:
-            times, interrupted = time_query(store, query, rounds)
-            samples[kind] += times
-            median_ms[query] = statistics.median(times)
-            if interrupted:
-                timed_out.append(query)
-    every = [ms for kind in samples.values() for ms in kind]
-    by_kind = {
-        kind: {"p50_ms": round(percentile(ms, 50), 3), "max_ms": round(max(ms), 3)}
-        for kind, ms in samples.items()
-    }
-    slowest = sorted(median_ms.items(), key=lambda item: -item[1])[:8]
-    for kind, stats in by_kind.items():
-        log(f"  search {kind}: {stats}")
-    log(f"  slowest queries (median ms): {[(q, round(ms, 1)) for q, ms in slowest]}")
-    if timed_out:
-        log(f"  interrupted after {SEARCH_TIMEOUT_S} s: {timed_out}")
-    detail = {
-        "queries": sum(len(qs) for qs in queries.values()),
-        "samples_per_query": rounds,
-        "by_kind": by_kind,
-        "slowest_median_ms": {q: round(ms, 2) for q, ms in slowest},
-        "interrupted_at_ms": SEARCH_TIMEOUT_S * 1000,
-        "interrupted": timed_out,
-    }
-    return {
-        "search_10k_p50_ms": figure(percentile(every, 50), "ms", "< 5", detail=detail),
-        "search_10k_p99_ms": figure(percentile(every, 99), "ms", "< 50"),
-    }
-
-
 # -- saving ------------------------------------------------------------------------------
 
 
@@ -336,8 +194,11 @@ def run(plan: Plan, workdir: Path) -> dict[str, Any]:
     """Build the banks in `workdir`, then measure every figure."""
     corpus = make_corpus(SEED)
     empty, bank = workdir / "empty.db", workdir / "bank.db"
-    build_empty(empty)
-    timed(f"building the {BANK_SIZE} story bank", lambda: build_bank(bank, corpus, BANK_SIZE))
+    databases.build_empty(empty)
+    timed(
+        f"building the {BANK_SIZE} story bank",
+        lambda: databases.build_bank(bank, corpus, BANK_SIZE, SEED),
+    )
     variants = {"bare": ["bare"], "empty": ["coach", str(empty)], "10k": ["coach", str(bank)]}
     env = probe_env(workdir / "config")
     os.environ["COACH_CONFIG"] = env["COACH_CONFIG"]  # in this process too: no user templates
@@ -346,7 +207,7 @@ def run(plan: Plan, workdir: Path) -> dict[str, Any]:
     figures = start_figures(starts)
     store = open_store(bank)
     try:
-        figures |= timed("search", lambda: search_figures(store, corpus, plan.search_rounds))
+        figures |= timed("search", lambda: search.search_figures(store, corpus, plan.search_rounds))
         figures |= timed("saving", lambda: save_figures(store, corpus, plan.saves))
     finally:
         store.close()
@@ -355,7 +216,7 @@ def run(plan: Plan, workdir: Path) -> dict[str, Any]:
         lambda: rehearsal.timer_error_figures(plan.timer_real_s, SEED),
     )
     samples = workdir / "samples.db"
-    story_id = rehearsal.build_samples(samples)
+    story_id = databases.build_samples(samples)
     figures |= timed(
         "pacing timer CPU",
         lambda: rehearsal.timer_cpu_figures(
@@ -363,27 +224,19 @@ def run(plan: Plan, workdir: Path) -> dict[str, Any]:
         ),
     )
     answers = workdir / "answers.db"
-    copy_database(bank, answers)
+    databases.copy_database(bank, answers)
     built = timed(
-        f"adding {rehearsal.ANSWERS} answers to a copy of the bank",
-        lambda: rehearsal.add_answers(answers, rehearsal.ANSWERS, SEED),
+        f"adding {databases.ANSWERS} answers to a copy of the bank",
+        lambda: databases.add_answers(answers, databases.ANSWERS, SEED),
     )
     figures |= timed(
-        "follow-ups", lambda: rehearsal.followup_figures(answers, plan.plans, SEED, built)
+        "follow-ups", lambda: followups.followup_figures(answers, plan.plans, SEED, built)
     )
     figures |= timed(
         "progress screen", lambda: progress.progress_figures(answers, plan.start_runs, env)
     )
     figures |= timed("export", lambda: export.export_figures(answers, workdir, env))
     return figures
-
-
-def copy_database(source: Path, target: Path) -> None:
-    """A copy of a closed database, through SQLite's backup (WAL contents included)."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
 
 
 def machine() -> dict[str, Any]:

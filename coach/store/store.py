@@ -1,4 +1,5 @@
-"""Stories, their fields and every field's revisions, in one SQLite file."""
+"""Stories, their fields and every field's revisions, in one SQLite file: the Store, with
+every write. The reads are in coach/store/reading.py, the rows it hands back in rows.py."""
 
 from __future__ import annotations
 
@@ -8,97 +9,36 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from coach.core.clock import now_stamp
 from coach.core.stories import Story, parse_dates, slugify
-from coach.store.errors import StoreError
-from coach.store.search import fts_query
+from coach.store.errors import SlugTaken, StoreError
+from coach.store.reading import RANK_LIMIT, StoryReader
+from coach.store.rows import Conflict, Revision, SaveResult, StoryRow
 
-RANK_LIMIT = 1000
-"""Searches matching more stories than this are listed newest first, not ranked: ranking
-scores every match. Callers count with cap=RANK_LIMIT, then pass ranked=count <= RANK_LIMIT."""
+__all__ = [
+    "COALESCE_SECONDS",
+    "RANK_LIMIT",
+    "Conflict",
+    "Revision",
+    "SaveResult",
+    "SlugTaken",
+    "Store",
+    "StoryRow",
+    "backup_to",
+]
 
 COALESCE_SECONDS = 60
 """Saves by one window within this many seconds of a revision's start extend that revision."""
 
 
-@dataclass(frozen=True)
-class StoryRow:
-    """A story's metadata as the bank lists it (no field texts)."""
-
-    id: int
-    slug: str
-    title: str
-    template: str
-    company: str
-    role: str
-    dates: str
-    tags: list[str]
-    competencies: list[str]
-    archived: bool
-    updated_at: str
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Another window saved this field since we read it; both texts are in the history."""
-
-    their_text: str
-    their_rev: int
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    rev: int
-    conflict: Conflict | None = None
-
-
-@dataclass(frozen=True)
-class Revision:
-    id: int
-    text: str
-    started_at: str
-    saved_at: str
-    session: str
-    conflict: bool
-
-
-class SlugTaken(Exception):
-    def __init__(self, slug: str) -> None:
-        super().__init__(slug)
-        self.slug = slug
-
-
-_ROW_COLUMNS = (
-    "s.id, s.slug, s.title, s.template, s.company, s.role, s.dates, s.tags, "
-    "s.competencies, s.archived, s.updated_at"
-)
-
-
-def _row(r: sqlite3.Row | tuple[Any, ...]) -> StoryRow:
-    return StoryRow(
-        id=r[0],
-        slug=r[1],
-        title=r[2],
-        template=r[3],
-        company=r[4],
-        role=r[5],
-        dates=r[6],
-        tags=json.loads(r[7]),
-        competencies=json.loads(r[8]),
-        archived=bool(r[9]),
-        updated_at=r[10],
-    )
-
-
-class Store:
+class Store(StoryReader):
     """The story bank. One Store per thread: its connection belongs to the thread using it."""
 
     def __init__(self, conn: sqlite3.Connection, *, path: Path, session: str | None = None) -> None:
-        self.conn = conn
+        super().__init__(conn)
         self.path = path
         self.session = session or os.urandom(16).hex()
 
@@ -121,167 +61,6 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
-
-    # -- reading -----------------------------------------------------------------
-
-    def is_empty(self) -> bool:
-        found = self.conn.execute("SELECT EXISTS (SELECT 1 FROM stories)").fetchone()
-        return not found[0]
-
-    def _where(
-        self,
-        search: str | None,
-        tag: str | None,
-        template: str | None,
-        competency: str | None,
-        archived: bool | None,
-    ) -> tuple[str, str, list[Any]]:
-        """(FROM clause, WHERE clause, parameters). When searching, the full-text index is
-        the outer loop (CROSS JOIN fixes the order): one index lookup, not one per story."""
-        source = "stories s"
-        clauses: list[str] = []
-        params: list[Any] = []
-        query = fts_query(search) if search else None
-        if query:
-            source = "story_search CROSS JOIN stories s ON s.id = story_search.rowid"
-            clauses.append("story_search MATCH ?")
-            params.append(query)
-        if archived is not None:
-            clauses.append("s.archived = ?")
-            params.append(int(archived))
-        if tag:
-            clauses.append(
-                "s.id IN (SELECT story_id FROM labels WHERE kind = 'tags' AND value = ?)"
-            )
-            params.append(tag)
-        if competency:
-            clauses.append(
-                "s.id IN (SELECT story_id FROM labels WHERE kind = 'competencies' AND value = ?)"
-            )
-            params.append(competency)
-        if template:
-            clauses.append("s.template = ?")
-            params.append(template)
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        return source, where, params
-
-    def list_stories(
-        self,
-        *,
-        search: str | None = None,
-        tag: str | None = None,
-        template: str | None = None,
-        competency: str | None = None,
-        archived: bool | None = False,
-        limit: int | None = None,
-        offset: int = 0,
-        ranked: bool = True,
-    ) -> list[StoryRow]:
-        """Stories matching every filter given: best match first when searching and `ranked`,
-        else newest first. (Ranking scores every match: callers skip it for broad searches.)"""
-        source, where, params = self._where(search, tag, template, competency, archived)
-        searching = source != "stories s"
-        order = "s.updated_at DESC, s.id DESC"
-        if searching:
-            order = "story_search.rank, s.id DESC" if ranked else "story_search.rowid DESC"
-        sql = f"SELECT {_ROW_COLUMNS} FROM {source}{where} ORDER BY {order}"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
-        return [_row(r) for r in self.conn.execute(sql, params)]
-
-    def count_stories(
-        self,
-        *,
-        search: str | None = None,
-        tag: str | None = None,
-        template: str | None = None,
-        competency: str | None = None,
-        archived: bool | None = False,
-        cap: int | None = None,
-    ) -> int:
-        """How many stories match; with `cap`, counting stops at cap + 1."""
-        source, where, params = self._where(search, tag, template, competency, archived)
-        sql = f"SELECT count(*) FROM {source}{where}"
-        if cap is not None:
-            sql = f"SELECT count(*) FROM (SELECT 1 FROM {source}{where} LIMIT ?)"
-            params.append(cap + 1)
-        return int(self.conn.execute(sql, params).fetchone()[0])
-
-    def row(self, story_id: int) -> StoryRow | None:
-        r = self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM stories s WHERE id = ?", [story_id])
-        found = r.fetchone()
-        return _row(found) if found else None
-
-    def find(self, ident: str) -> StoryRow | None:
-        """A story by id (digits) or slug."""
-        if ident.isdigit():
-            found = self.row(int(ident))
-            if found:
-                return found
-        r = self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM stories s WHERE slug = ?", [ident])
-        hit = r.fetchone()
-        return _row(hit) if hit else None
-
-    def fields(self, story_id: int) -> dict[str, str]:
-        rows = self.conn.execute(
-            "SELECT key, text FROM fields WHERE story_id = ? AND text != '' ORDER BY id",
-            [story_id],
-        )
-        return {k: t for k, t in rows}
-
-    def fields_for(self, story_ids: Iterable[int]) -> dict[int, dict[str, str]]:
-        ids = list(story_ids)
-        out: dict[int, dict[str, str]] = {i: {} for i in ids}
-        if not ids:
-            return out
-        marks = ",".join("?" * len(ids))
-        sql = f"SELECT story_id, key, text FROM fields WHERE story_id IN ({marks}) AND text != ''"
-        for story_id, key, text in self.conn.execute(sql, ids):
-            out[story_id][key] = text
-        return out
-
-    def story(self, story_id: int) -> Story:
-        row = self.row(story_id)
-        if row is None:
-            raise KeyError(story_id)
-        return Story(
-            id=row.id,
-            slug=row.slug,
-            title=row.title,
-            template=row.template,
-            company=row.company,
-            role=row.role,
-            dates=row.dates,
-            tags=row.tags,
-            competencies=row.competencies,
-            archived=row.archived,
-            updated_at=row.updated_at,
-            fields=self.fields(story_id),
-        )
-
-    def field_state(self, story_id: int, key: str) -> tuple[str, int]:
-        """The field's current text and revision number (0 when never saved)."""
-        r = self.conn.execute(
-            "SELECT text, rev FROM fields WHERE story_id = ? AND key = ?", [story_id, key]
-        ).fetchone()
-        return (r[0], r[1]) if r else ("", 0)
-
-    def revisions(self, story_id: int, key: str) -> list[Revision]:
-        """Every saved version of a field, newest first."""
-        rows = self.conn.execute(
-            "SELECT id, text, started_at, saved_at, session, conflict FROM revisions "
-            "WHERE story_id = ? AND key = ? ORDER BY id DESC",
-            [story_id, key],
-        )
-        return [Revision(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
-
-    def distinct(self, column: str) -> list[str]:
-        """Every tag or competency in use, sorted."""
-        if column not in ("tags", "competencies"):
-            raise ValueError(column)
-        sql = "SELECT DISTINCT value FROM labels WHERE kind = ? ORDER BY value"
-        return [r[0] for r in self.conn.execute(sql, [column])]
 
     # -- writing -----------------------------------------------------------------
 
