@@ -10,6 +10,16 @@ import click
 from coach.cli.context import Context, pass_ctx, reported
 from coach.core.errors import InputError
 from coach.core.text import plural
+from coach.services.export.formats import (
+    DEFAULT_FORMAT,
+    FORMATS,
+    either,
+    sheet_formats,
+    story_file_formats,
+)
+
+SHEET_KEYS = [f.key for f in sheet_formats()]
+STORY_FILE_KEYS = [f.key for f in story_file_formats()]
 
 
 @click.command()
@@ -17,10 +27,11 @@ from coach.core.text import plural
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "html", "yaml", "json"]),
-    default="md",
+    type=click.Choice(list(FORMATS)),
+    default=DEFAULT_FORMAT,
     show_default=True,
-    help="Sheets (md, html) or story files that re-import (yaml, json).",
+    help=f"Sheets ({', '.join(SHEET_KEYS)}) "
+    f"or story files that re-import ({', '.join(STORY_FILE_KEYS)}).",
 )
 @click.option(
     "--out",
@@ -29,7 +40,9 @@ from coach.core.text import plural
     help="Folder for one file a story; a file name ending in the format's suffix "
     "(bank.html) for everything in one file; - for stdout.",
 )
-@click.option("--overview", is_flag=True, help="Add the bank overview sheet (md or html).")
+@click.option(
+    "--overview", is_flag=True, help=f"Add the bank overview sheet ({either(SHEET_KEYS)})."
+)
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
 @pass_ctx
 @reported

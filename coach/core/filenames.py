@@ -50,7 +50,8 @@ class NamePicker:
     case-insensitive file systems (Windows, macOS) do."""
 
     def __init__(self, suffix: str, reserved: tuple[str, ...] = ()) -> None:
-        self.suffix = suffix
+        """`suffix`: what every name ends in, with or without its dot (.md or md)."""
+        self.suffix = suffix.removeprefix(".")
         self._taken: set[str] = {n.casefold() for n in reserved}
 
     def pick(self, name: str) -> str:

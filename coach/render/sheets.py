@@ -9,15 +9,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
 from coach.core.errors import InputError
+from coach.core.overview import Overview
 from coach.core.sheets import Sheet
 from coach.render.filters import FILTERS
-
-SHEET_FORMATS = ("md", "html")
 
 
 def _where(exc: BaseException) -> tuple[str | None, int | None]:
@@ -53,11 +51,11 @@ class SheetWriter:
     """Renders sheets in one format through the sheet templates in use."""
 
     fmt: str
+    """The templates' format: document.<fmt>.j2 is the document (the export formats'
+    registry, coach.services.export.formats, says which formats are sheets)."""
     dirs: list[Path]
 
     def __post_init__(self) -> None:
-        if self.fmt not in SHEET_FORMATS:
-            raise InputError(f"unknown sheet format {self.fmt!r}; use md or html")
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]),
             autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",)),
@@ -76,14 +74,14 @@ class SheetWriter:
             raise template_error(exc) from None
 
     def stream(
-        self, sheets: Iterable[Sheet], overview: Any = None, title: str = "Story sheets"
+        self, sheets: Iterable[Sheet], overview: Overview | None = None, title: str = "Story sheets"
     ) -> Iterator[str]:
         """The document's text in pieces, rendering each sheet only when it is reached.
         `sheets` may be a generator: a template must loop over it once only."""
         with _said_in_the_template():
             yield from self.document.generate(sheets=sheets, overview=overview, title=title)
 
-    def render(self, sheets: Sequence[Sheet], overview: Any = None) -> str:
+    def render(self, sheets: Sequence[Sheet], overview: Overview | None = None) -> str:
         """The document's text at once (one file's worth: quicker than the pieces)."""
         title = "Story bank overview" if overview else " · ".join(s.title for s in sheets)
         with _said_in_the_template():

@@ -26,18 +26,17 @@ from textual.widgets import (
 )
 
 from coach.core.text import plural
+from coach.services.export.formats import (
+    DEFAULT_FORMAT,
+    FORMATS,
+    either,
+    format_for,
+    sheet_formats,
+)
 from coach.tui.screens.base import CoachScreen
 
 if TYPE_CHECKING:
     from coach.services.workspace import Workspace
-
-FORMAT_LABELS = (
-    ("md", "Markdown sheets"),
-    ("html", "HTML sheets, printable"),
-    ("yaml", "YAML story files"),
-    ("json", "JSON story files"),
-)
-
 
 ONE_FILE_STEM = "stories"
 OVERWRITE_HINT = "tick “Overwrite files that exist”, or choose another folder"
@@ -68,7 +67,7 @@ class ExportChoice:
     @property
     def path(self) -> Path:
         """The one file's path, when `one_file`."""
-        return self.folder / f"{ONE_FILE_STEM}.{self.fmt}"
+        return self.folder / f"{ONE_FILE_STEM}{format_for(self.fmt).suffix}"
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
@@ -76,7 +75,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, scopes: list[Scope], fmt: str = "md", folder: Path | None = None) -> None:
+    def __init__(
+        self, scopes: list[Scope], fmt: str = DEFAULT_FORMAT, folder: Path | None = None
+    ) -> None:
         super().__init__(classes="dialog")
         self.scopes = scopes
         self.fmt = fmt
@@ -90,8 +91,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                     for i, scope in enumerate(self.scopes):
                         yield RadioButton(Text(scope.label), value=i == 0)
                 with RadioSet(id="format"):
-                    for key, label in FORMAT_LABELS:
-                        yield RadioButton(label, value=key == self.fmt, name=key)
+                    for key, option in FORMATS.items():
+                        yield RadioButton(option.label, value=key == self.fmt, name=key)
             yield Label("Into the folder")
             yield Input(str(self.folder), id="folder")
             yield Checkbox("Add the bank overview (sheets only)", id="overview")
@@ -110,7 +111,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         problem = self.query_one("#export-problem", Static)
         scope = self.scopes[max(0, self.query_one("#scope", RadioSet).pressed_index)]
         pressed = self.query_one("#format", RadioSet).pressed_button
-        fmt = pressed.name if pressed is not None and pressed.name else "md"
+        fmt = pressed.name if pressed is not None and pressed.name else DEFAULT_FORMAT
         text = self.query_one("#folder", Input).value.strip()
         overview = self.query_one("#overview", Checkbox).value
         if not text:
@@ -119,8 +120,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if not scope.ids and not overview:
             problem.update("There is no story to export.")
             return None
-        if overview and fmt not in ("md", "html"):
-            problem.update("The overview is a sheet: choose Markdown or HTML, or untick it.")
+        if overview and not format_for(fmt).sheet:
+            sheets = either([f.name for f in sheet_formats()])
+            problem.update(f"The overview is a sheet: choose {sheets}, or untick it.")
             return None
         return ExportChoice(
             ids=scope.ids,
@@ -261,7 +263,7 @@ def start_export(screen: CoachScreen, marked: list[int], this_story: int | None)
             scopes.append(Scope(f"This story: {row.title[:40]}", (this_story,)))
     everything = tuple(r.id for r in coach.store.list_stories())
     scopes.append(Scope(f"Every active story ({len(everything)})", everything))
-    fmt, folder = coach.last_export or ("md", None)
+    fmt, folder = coach.last_export or (DEFAULT_FORMAT, None)
 
     def finished(done: ExportDone | None) -> None:
         if done is None:

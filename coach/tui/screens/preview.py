@@ -38,8 +38,8 @@ class SheetPreview(CoachScreen):
             self.app.pop_screen()
             return
         self.sub_title = f"Sheet · {row.title}"
-        text = "".join(Exporter(self.coach.workspace, store, "md", [self.story_id]).stream())
-        self.query_one(Markdown).update(text)
+        sheet = Exporter(self.coach.workspace, store, "md", [self.story_id]).text()
+        self.query_one(Markdown).update(sheet)
         self.query_one("#sheet-scroll").focus()
 
     def action_edit(self) -> None:
