@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import run
+from fake_clock import FakeClock
+from progress_history import seed_history
 
 from coach.core.templates import TemplateSet
 from coach.paths import samples_dir
@@ -52,6 +54,12 @@ def samples(store: Store, templates: TemplateSet) -> Store:
 
 
 @pytest.fixture
+def history(samples: Store) -> dict[str, int]:
+    """The samples with a known practice history (progress_history); their ids by slug."""
+    return seed_history(samples)
+
+
+@pytest.fixture
 def loaded(db_path: Path) -> Path:
     result = run(db_path, "import", str(samples_dir()))
     assert result.exit_code == 0, result.output
@@ -67,3 +75,9 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The test's clock: time passes only when the test says so (`clock.now += 5`)."""
+    return FakeClock()

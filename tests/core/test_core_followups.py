@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fake_clock import FakeClock
 
 from coach.core.errors import InputError
 from coach.core.followups import choose_followups, story_gaps
@@ -324,22 +325,13 @@ def test_rating_parse() -> None:
 # -- the session --------------------------------------------------------------------------
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_a_session_keeps_time_by_the_clock(
-    question_sets: dict[str, QuestionSet], templates: TemplateSet
+    question_sets: dict[str, QuestionSet], templates: TemplateSet, clock: FakeClock
 ) -> None:
     template = templates.get("star")
     sections = pitch_steps(template, {"situation": "We had a freeze."})
     assert [s.key for s in sections] == ["situation", "task", "action", "result"]
     assert sections[0].notes == "We had a freeze."
-    clock = FakeClock()
     session = Session([*sections, checkin_step(question_sets["star"])], clock=clock)
     clock.now += 12.5
     assert session.finish_answer().seconds == pytest.approx(12.5)

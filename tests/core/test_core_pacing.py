@@ -1,20 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from fake_clock import FakeClock
 
 from coach.core.pacing import Level, PacingClock
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_elapsed_follows_the_clock_not_ticks() -> None:
-    clock = FakeClock()
+def test_elapsed_follows_the_clock_not_ticks(clock: FakeClock) -> None:
     pacing = PacingClock(60, clock)
     pacing.start()
     for _ in range(100):
@@ -24,8 +16,7 @@ def test_elapsed_follows_the_clock_not_ticks() -> None:
     assert pacing.remaining() == pytest.approx(49.0)
 
 
-def test_pause_and_resume_bank_the_time() -> None:
-    clock = FakeClock()
+def test_pause_and_resume_bank_the_time(clock: FakeClock) -> None:
     pacing = PacingClock(30, clock)
     pacing.start()
     clock.now += 10
@@ -39,8 +30,7 @@ def test_pause_and_resume_bank_the_time() -> None:
     assert pacing.elapsed() == pytest.approx(15)
 
 
-def test_levels_turn_near_and_over() -> None:
-    clock = FakeClock()
+def test_levels_turn_near_and_over(clock: FakeClock) -> None:
     pacing = PacingClock(100, clock)
     pacing.start()
     clock.now += 79

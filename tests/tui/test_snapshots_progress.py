@@ -6,15 +6,12 @@ the worker has filled in every figure and both plots.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from progress_history import NOW, seed_history
+from progress_history import NOW
+from tui_helpers import AppFactory, wait_for
 
-from coach.services.stories import load_samples
-from coach.services.workspace import Workspace
-from coach.store import open_store
-from coach.tui.app import CoachApp, make_app
+from coach.store import Store
+from coach.tui.app import CoachApp
 from coach.tui.screens.progress import ProgressScreen
 
 FIXED = "2026-03-01T10:00:00+00:00"
@@ -23,44 +20,34 @@ FIXED = "2026-03-01T10:00:00+00:00"
 pytestmark = pytest.mark.usefixtures("utc")
 
 
-def progress_app(db: Path, *, history: bool) -> CoachApp:
-    store = open_store(db)
-    templates = Workspace().templates
-    load_samples(store, templates)
-    store.conn.execute("UPDATE stories SET updated_at = ?", [FIXED])
-    if history:
-        seed_history(store)
-    return make_app(Workspace(store.path), offer_samples=False)
+@pytest.fixture
+def app(samples: Store, coach_app: AppFactory) -> CoachApp:
+    """The sample bank, every story last changed at the same fixed time."""
+    samples.conn.execute("UPDATE stories SET updated_at = ?", [FIXED])
+    return coach_app()
 
 
 async def open_progress(pilot) -> None:
     await pilot.pause()
     screen = ProgressScreen(now=NOW)
     await pilot.app.push_screen(screen)
-    for _ in range(250):
-        if screen.filled:
-            break
-        await pilot.pause(0.02)
-    assert screen.filled
+    await wait_for(pilot, lambda: screen.filled, "the progress screen's figures")
     await pilot.pause()
     await pilot.pause()
 
 
-def test_progress(snap_compare, db_path: Path) -> None:
-    app = progress_app(db_path, history=True)
+def test_progress(snap_compare, app: CoachApp, history: dict[str, int]) -> None:
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_progress)
 
 
-def test_progress_narrow_stories(snap_compare, db_path: Path) -> None:
+def test_progress_narrow_stories(snap_compare, app: CoachApp, history: dict[str, int]) -> None:
     async def to_stories(pilot) -> None:
         await open_progress(pilot)
         await pilot.press("s")
         await pilot.pause()
 
-    app = progress_app(db_path, history=True)
     assert snap_compare(app, terminal_size=(80, 24), run_before=to_stories)
 
 
-def test_progress_empty(snap_compare, db_path: Path) -> None:
-    app = progress_app(db_path, history=False)
+def test_progress_empty(snap_compare, app: CoachApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_progress)

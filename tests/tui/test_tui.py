@@ -3,10 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input, TextArea
+from tui_helpers import AppFactory, palette_settled, wait_for
 
-from coach.services.workspace import Workspace
 from coach.store import Store, open_store
-from coach.tui.app import CoachApp, make_app
+from coach.tui.app import CoachApp
 from coach.tui.screens.bank import BankScreen
 from coach.tui.screens.dialogs import ConfirmDialog, RevisionsDialog
 from coach.tui.screens.form import FormScreen
@@ -14,10 +14,6 @@ from coach.tui.screens.help import HelpScreen
 from coach.tui.widgets.story_table import StoryTable
 
 SIZE = (120, 40)
-
-
-def app_on(db: Path, **kwargs: object) -> CoachApp:
-    return make_app(Workspace(db), **kwargs)  # type: ignore[arg-type]
 
 
 async def type_text(pilot, text: str) -> None:
@@ -29,8 +25,21 @@ def table(app: CoachApp) -> StoryTable:
     return app.screen.query_one(StoryTable)
 
 
-async def test_first_run_offers_the_samples(db_path: Path) -> None:
-    app = app_on(db_path)
+def status_line(app: CoachApp) -> str:
+    return str(app.screen.query_one("#status").render())
+
+
+def saved(app: CoachApp, story_id: int, key: str) -> str:
+    """What the database holds for a field (the app's own connection)."""
+    return app.store.fields(story_id).get(key, "")
+
+
+def notified(app: CoachApp, text: str) -> bool:
+    return any(text in n.message for n in app._notifications)
+
+
+async def test_first_run_offers_the_samples(coach_app: AppFactory) -> None:
+    app = coach_app(offer_samples=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -41,8 +50,8 @@ async def test_first_run_offers_the_samples(db_path: Path) -> None:
         assert "6 stories" in str(app.screen.query_one("#status").render())
 
 
-async def test_declining_the_samples_leaves_the_bank_empty(db_path: Path) -> None:
-    app = app_on(db_path)
+async def test_declining_the_samples_leaves_the_bank_empty(coach_app: AppFactory) -> None:
+    app = coach_app(offer_samples=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("n")
@@ -51,8 +60,10 @@ async def test_declining_the_samples_leaves_the_bank_empty(db_path: Path) -> Non
     assert app.store.is_empty()
 
 
-async def test_write_a_story_by_keys_quit_and_find_it_again(db_path: Path) -> None:
-    app = app_on(db_path, offer_samples=False)
+async def test_write_a_story_by_keys_quit_and_find_it_again(
+    coach_app: AppFactory, db_path: Path
+) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -63,10 +74,14 @@ async def test_write_a_story_by_keys_quit_and_find_it_again(db_path: Path) -> No
         assert isinstance(app.focused, TextArea)
         assert app.focused.id == "text-goal"
         await type_text(pilot, "Rank search results for a shop")
-        await pilot.pause(0.8)
         store = app.store
         story = store.find("ranking-model")
         assert story is not None
+        await wait_for(
+            pilot,
+            lambda: saved(app, story.id, "goal") == "Rank search results for a shop",
+            "the goal saved as typed",
+        )
         assert store.fields(story.id)["goal"] == "Rank search results for a shop"
         await pilot.press("ctrl+down")
         await type_text(pilot, "Sales up 3%")
@@ -76,7 +91,7 @@ async def test_write_a_story_by_keys_quit_and_find_it_again(db_path: Path) -> No
         "goal": "Rank search results for a shop",
         "impact": "Sales up 3%",
     }
-    again = app_on(db_path)
+    again = coach_app()
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert table(again).row_count == 1
@@ -86,8 +101,8 @@ async def test_write_a_story_by_keys_quit_and_find_it_again(db_path: Path) -> No
         assert area.text == "Sales up 3%"
 
 
-async def test_live_word_count_and_checks(samples: Store, db_path: Path) -> None:
-    app = app_on(db_path)
+async def test_live_word_count_and_checks(samples: Store, coach_app: AppFactory) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         story = samples.find("produce-demand-forecast")
         app.screen.open_story(story.id)  # type: ignore[attr-defined]
@@ -105,8 +120,10 @@ async def test_live_word_count_and_checks(samples: Store, db_path: Path) -> None
         assert stats.startswith("6 words")
 
 
-async def test_details_are_saved_and_bad_dates_are_held_back(samples: Store, db_path: Path) -> None:
-    app = app_on(db_path)
+async def test_details_are_saved_and_bad_dates_are_held_back(
+    samples: Store, coach_app: AppFactory, db_path: Path
+) -> None:
+    app = coach_app()
     story = samples.find("churn-leakage")
     async with app.run_test(size=SIZE) as pilot:
         app.screen.open_story(story.id)  # type: ignore[attr-defined]
@@ -115,7 +132,14 @@ async def test_details_are_saved_and_bad_dates_are_held_back(samples: Store, db_
         title.value = "Churn model, leak found"
         dates = app.screen.query_one("#meta-dates", Input)
         dates.value = "whenever"
-        await pilot.pause(0.8)
+        await wait_for(
+            pilot,
+            lambda: (
+                app.store.row(story.id).title == "Churn model, leak found"
+                and "dates" in str(app.screen.query_one("#details-problems").render())
+            ),
+            "the new title saved and the dates held back",
+        )
         problems = str(app.screen.query_one("#details-problems").render())
         assert "dates" in problems
         row = open_store(db_path).row(story.id)
@@ -124,29 +148,33 @@ async def test_details_are_saved_and_bad_dates_are_held_back(samples: Store, db_
         await pilot.pause()
         assert isinstance(app.screen, FormScreen), "leaving asks first while dates are bad"
         dates.value = "Feb 2023 - Jul 2023"
-        await pilot.pause(0.8)
+        await wait_for(
+            pilot,
+            lambda: app.store.row(story.id).dates == "Feb 2023 - Jul 2023",
+            "the corrected dates saved",
+        )
         row = open_store(db_path).row(story.id)
         assert (row.title, row.dates) == ("Churn model, leak found", "Feb 2023 - Jul 2023")
         assert row.slug == "churn-leakage"
 
 
-async def test_search_as_you_type_and_clear(samples: Store, db_path: Path) -> None:
-    app = app_on(db_path)
+async def test_search_as_you_type_and_clear(samples: Store, coach_app: AppFactory) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")
         await type_text(pilot, "leak")
-        await pilot.pause(0.4)
+        await wait_for(pilot, lambda: "matching 'leak'" in status_line(app), "the search for leak")
         assert table(app).row_count == 1
         await type_text(pilot, ' "AND (')
-        await pilot.pause(0.4)
+        await wait_for(pilot, lambda: '"AND (' in status_line(app), "the search with a stray quote")
         assert table(app).row_count == 1
         await pilot.press("escape")
         await pilot.pause()
         assert table(app).row_count == 6
 
 
-async def test_delete_asks_first(samples: Store, db_path: Path) -> None:
-    app = app_on(db_path)
+async def test_delete_asks_first(samples: Store, coach_app: AppFactory) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         first = table(app).current_key
@@ -162,8 +190,8 @@ async def test_delete_asks_first(samples: Store, db_path: Path) -> None:
         assert table(app).row_count == 5
 
 
-async def test_archive_duplicate_and_show_archived(samples: Store, db_path: Path) -> None:
-    app = app_on(db_path)
+async def test_archive_duplicate_and_show_archived(samples: Store, coach_app: AppFactory) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("d")
@@ -182,10 +210,12 @@ async def test_archive_duplicate_and_show_archived(samples: Store, db_path: Path
         assert not app.store.row(copy).archived
 
 
-async def test_restore_an_earlier_revision(samples: Store, db_path: Path) -> None:
+async def test_restore_an_earlier_revision(
+    samples: Store, coach_app: AppFactory, db_path: Path
+) -> None:
     story = samples.find("churn-leakage")
     original = samples.fields(story.id)["findings"]
-    app = app_on(db_path)
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         app.screen.open_story(story.id)  # type: ignore[attr-defined]
         await pilot.pause()
@@ -193,13 +223,17 @@ async def test_restore_an_earlier_revision(samples: Store, db_path: Path) -> Non
         area = app.screen.query_one("#text-findings", TextArea)
         area.load_text("")
         await type_text(pilot, "Oops")
-        await pilot.pause(0.8)
+        await wait_for(pilot, lambda: saved(app, story.id, "findings") == "Oops", "Oops saved")
         assert app.store.fields(story.id)["findings"] == "Oops"
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, RevisionsDialog)
         await pilot.press("down", "enter")
-        await pilot.pause(0.8)
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, FormScreen) and area.text == original,
+            "the form back with the earlier version",
+        )
         assert isinstance(app.screen, FormScreen)
         assert area.text == original
     after = open_store(db_path)
@@ -209,10 +243,10 @@ async def test_restore_an_earlier_revision(samples: Store, db_path: Path) -> Non
 
 
 async def test_an_edit_from_another_window_is_not_silently_lost(
-    samples: Store, db_path: Path
+    samples: Store, coach_app: AppFactory, db_path: Path
 ) -> None:
     story = samples.find("churn-leakage")
-    app = app_on(db_path)
+    app = coach_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         app.screen.open_story(story.id)  # type: ignore[attr-defined]
         await pilot.pause()
@@ -222,7 +256,14 @@ async def test_an_edit_from_another_window_is_not_silently_lost(
         _, rev = other.field_state(story.id, "goal")
         other.save_field(story.id, "goal", "Written in the other window", rev)
         await type_text(pilot, "Mine ")
-        await pilot.pause(0.8)
+        await wait_for(
+            pilot,
+            lambda: (
+                notified(app, "another window")
+                and other.revisions(story.id, "goal")[0].text.endswith("Mine ")
+            ),
+            "the typing saved beside the other window's text, and a warning",
+        )
         messages = [n.message for n in app._notifications]
         assert any("another window" in m for m in messages)
         texts = [r.text for r in other.revisions(story.id, "goal")]
@@ -230,9 +271,11 @@ async def test_an_edit_from_another_window_is_not_silently_lost(
         assert texts[0].endswith("Mine ")
 
 
-async def test_one_field_mode_shows_only_the_current_field(samples: Store, db_path: Path) -> None:
+async def test_one_field_mode_shows_only_the_current_field(
+    samples: Store, coach_app: AppFactory
+) -> None:
     story = samples.find("fraud-model-drift")
-    app = app_on(db_path)
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         app.screen.open_story(story.id)  # type: ignore[attr-defined]
         await pilot.pause()
@@ -249,8 +292,8 @@ async def test_one_field_mode_shows_only_the_current_field(samples: Store, db_pa
         assert isinstance(app.screen, BankScreen)
 
 
-async def test_help_and_palette_reach_the_actions(samples: Store, db_path: Path) -> None:
-    app = app_on(db_path)
+async def test_help_and_palette_reach_the_actions(samples: Store, coach_app: AppFactory) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
@@ -263,8 +306,8 @@ async def test_help_and_palette_reach_the_actions(samples: Store, db_path: Path)
         assert isinstance(app.screen, BankScreen)
 
 
-async def test_new_story_command_opens_the_dialog(db_path: Path) -> None:
-    app = app_on(db_path, new_template="star")
+async def test_new_story_command_opens_the_dialog(coach_app: AppFactory) -> None:
+    app = coach_app(new_template="star")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await type_text(pilot, "Pushed back on a launch")
@@ -275,12 +318,12 @@ async def test_new_story_command_opens_the_dialog(db_path: Path) -> None:
 
 
 async def test_a_locked_database_keeps_the_text_and_saves_later(
-    samples: Store, db_path: Path
+    samples: Store, coach_app: AppFactory, db_path: Path
 ) -> None:
     import sqlite3
 
     story = samples.find("fraud-model-drift")
-    app = app_on(db_path)
+    app = coach_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         app.screen.open_story(story.id)  # type: ignore[attr-defined]
         await pilot.pause()
@@ -289,30 +332,34 @@ async def test_a_locked_database_keeps_the_text_and_saves_later(
         blocker = sqlite3.connect(db_path, isolation_level=None)
         blocker.execute("BEGIN IMMEDIATE")
         await type_text(pilot, "Kept ")
-        await pilot.pause(0.8)
+        await wait_for(pilot, lambda: notified(app, "Not saved yet"), "the not-saved warning")
         assert any("Not saved yet" in n.message for n in app._notifications)
         blocker.execute("ROLLBACK")
         blocker.close()
-        await pilot.pause(0.8)
+        await wait_for(
+            pilot, lambda: saved(app, story.id, "lesson").endswith("Kept "), "the retried save"
+        )
         assert app.store.fields(story.id)["lesson"].endswith("Kept ")
 
 
-async def test_the_palette_opens_a_story_by_its_text(samples: Store, db_path: Path) -> None:
-    app = app_on(db_path)
+async def test_the_palette_opens_a_story_by_its_text(samples: Store, coach_app: AppFactory) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "leak")
-        await pilot.pause(0.5)
+        await palette_settled(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen), "the story's form")
         assert isinstance(app.screen, FormScreen)
         assert app.screen.story_id == samples.find("churn-leakage").id
 
 
-async def test_enter_in_the_delete_dialog_keeps_the_story(samples: Store, db_path: Path) -> None:
-    app = app_on(db_path)
+async def test_enter_in_the_delete_dialog_keeps_the_story(
+    samples: Store, coach_app: AppFactory
+) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         first = table(app).current_key
@@ -322,10 +369,10 @@ async def test_enter_in_the_delete_dialog_keeps_the_story(samples: Store, db_pat
 
 
 async def test_a_narrow_terminal_drops_the_guide_then_the_outline(
-    samples: Store, db_path: Path
+    samples: Store, coach_app: AppFactory
 ) -> None:
     story = samples.find("churn-leakage")
-    app = app_on(db_path)
+    app = coach_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.open_story(story.id)  # type: ignore[attr-defined]
         await pilot.pause()
@@ -341,21 +388,21 @@ async def test_a_narrow_terminal_drops_the_guide_then_the_outline(
 
 
 async def test_filters_with_no_match_do_not_call_the_bank_empty(
-    samples: Store, db_path: Path
+    samples: Store, coach_app: AppFactory
 ) -> None:
-    app = app_on(db_path)
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"zzqqxx")
-        await pilot.pause(0.4)
+        await wait_for(pilot, lambda: "No story matches" in status_line(app), "the empty search")
         status = str(app.screen.query_one("#status").render())
         assert "No story matches" in status
 
 
-async def test_titles_show_as_written_not_as_markup(store: Store, db_path: Path) -> None:
+async def test_titles_show_as_written_not_as_markup(store: Store, coach_app: AppFactory) -> None:
     from coach.core.stories import Story
 
     store.create_story(Story(title="[bold]Loud[/bold] and [/] stray", template="star"))
-    app = app_on(db_path, offer_samples=False)
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         first = table(app).get_row_at(0)[0]

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input, Markdown, RadioButton, TextArea
+from tui_helpers import AppFactory, wait_for, workers_done
 
-from coach.services.workspace import Workspace
-from coach.store import Store, open_store
-from coach.tui.app import CoachApp, make_app
+from coach.store import Store
+from coach.tui.app import CoachApp
 from coach.tui.screens.bank import BankScreen
 from coach.tui.screens.export import ExportDialog, ExportDone, ExportRunning, report
 from coach.tui.screens.form import FormScreen
@@ -18,16 +18,17 @@ from coach.tui.screens.preview import SheetPreview
 SIZE = (120, 40)
 
 
-def app_on(store: Store) -> CoachApp:
-    return make_app(Workspace(store.path), offer_samples=False)
-
-
 async def finish(pilot, app: CoachApp) -> None:
     """Wait for the export's worker and its closing notification."""
-    for _ in range(100):
-        await pilot.pause(0.05)
-        if not isinstance(app.screen, ExportRunning | ExportDialog):
-            break
+    await wait_for(
+        pilot,
+        lambda: (
+            workers_done(pilot)
+            and not isinstance(app.screen, ExportRunning | ExportDialog)
+            and any(m.startswith("Export") for m in messages(app))
+        ),
+        "the export to finish and say so",
+    )
     await pilot.pause()
 
 
@@ -43,9 +44,11 @@ def messages(app: CoachApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def test_export_the_marked_stories(samples: Store, tmp_path: Path) -> None:
+async def test_export_the_marked_stories(
+    samples: Store, coach_app: AppFactory, tmp_path: Path
+) -> None:
     out = tmp_path / "sheets"
-    app = app_on(samples)
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("space", "space")  # marks the first two rows, moving down
@@ -64,9 +67,11 @@ async def test_export_the_marked_stories(samples: Store, tmp_path: Path) -> None
     assert f"Exported 2 files to {out}" in messages(app)
 
 
-async def test_export_every_story_as_html_with_the_overview(samples: Store, tmp_path: Path) -> None:
+async def test_export_every_story_as_html_with_the_overview(
+    samples: Store, coach_app: AppFactory, tmp_path: Path
+) -> None:
     out = tmp_path / "html"
-    app = app_on(samples)
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, app)
         # Keyboard only: scope list, then format list, then the folder and the boxes.
@@ -85,13 +90,13 @@ async def test_export_every_story_as_html_with_the_overview(samples: Store, tmp_
 
 
 async def test_an_export_that_would_overwrite_says_so_and_keeps_the_file(
-    samples: Store, tmp_path: Path
+    samples: Store, coach_app: AppFactory, tmp_path: Path
 ) -> None:
     out = tmp_path / "o"
     out.mkdir()
     mine = out / "churn-leakage.md"
     mine.write_text("mine")
-    app = app_on(samples)
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, app)
         dialog.query_one("#folder", Input).value = str(out)
@@ -105,8 +110,10 @@ async def test_an_export_that_would_overwrite_says_so_and_keeps_the_file(
     assert "Overwrite files that exist" in failed[0] and "--force" not in failed[0]
 
 
-async def test_the_dialog_refuses_an_overview_as_story_files(samples: Store) -> None:
-    app = app_on(samples)
+async def test_the_dialog_refuses_an_overview_as_story_files(
+    samples: Store, coach_app: AppFactory
+) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, app)
         dialog.query("#format RadioButton")[2].value = True  # YAML
@@ -128,8 +135,8 @@ def test_the_closing_notification_says_what_happened(tmp_path: Path) -> None:
     assert severity == "error" and "2 files written before it" in message
 
 
-async def test_the_sheet_preview_follows_an_edit(samples: Store) -> None:
-    app = app_on(samples)
+async def test_the_sheet_preview_follows_an_edit(samples: Store, coach_app: AppFactory) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("s")
@@ -143,7 +150,12 @@ async def test_the_sheet_preview_follows_an_edit(samples: Store) -> None:
         assert isinstance(app.screen, FormScreen)
         editor = app.screen.query_one(TextArea)
         editor.text = "Which tool did you have to learn fast?"
-        await pilot.pause(1.3)  # saved as typed, about a second behind
+        story_id = app.screen.story_id
+        await wait_for(
+            pilot,
+            lambda: "Which tool did you have to learn fast?" in app.store.fields(story_id).values(),
+            "the edit saved as typed",
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SheetPreview)
@@ -154,14 +166,14 @@ async def test_the_sheet_preview_follows_an_edit(samples: Store) -> None:
 
 
 async def test_a_preview_of_a_story_with_user_markup_shows_it_as_text(
-    store: Store, db_path: Path
+    store: Store, coach_app: AppFactory
 ) -> None:
     from coach.core.stories import Story
 
     store.create_story(
         Story(title="<b>Bold</b> *claims*", template="star", fields={"task": "[x](y) `z`"})
     )
-    app = app_on(open_store(db_path))
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("s")
@@ -172,9 +184,11 @@ async def test_a_preview_of_a_story_with_user_markup_shows_it_as_text(
         assert "[x](y) `z`" in text
 
 
-async def test_everything_in_one_file_to_print(samples: Store, tmp_path: Path) -> None:
+async def test_everything_in_one_file_to_print(
+    samples: Store, coach_app: AppFactory, tmp_path: Path
+) -> None:
     out = tmp_path / "print"
-    app = app_on(samples)
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, app)
         dialog.query_one("#folder", Input).value = str(out)

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from progress_history import seed_history
-from textual.pilot import Pilot
 from textual.widgets import Static
+from tui_helpers import AppFactory, filled
 
-from coach.services.stories import load_samples
-from coach.services.workspace import Workspace
-from coach.store import open_store
-from coach.tui.app import CoachApp, make_app
+from coach.store import Store
 from coach.tui.screens.bank import BankScreen
 from coach.tui.screens.progress import ProgressScreen
 from coach.tui.screens.rehearsal import RehearsalScreen
@@ -21,35 +15,14 @@ from coach.tui.widgets.trend_plot import TrendPlot
 SIZE = (120, 40)
 
 
-def app_for(db: Path, *, history: bool = True, start: str = "bank") -> CoachApp:
-    store = open_store(db)
-    templates = Workspace().templates
-    load_samples(store, templates)
-    if history:
-        seed_history(store)
-    return make_app(Workspace(store.path), offer_samples=False, start=start)
-
-
-async def filled(pilot: Pilot[None]) -> ProgressScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, ProgressScreen)
-    for _ in range(200):
-        if screen.filled:
-            break
-        await pilot.pause(0.02)
-    assert screen.filled
-    await pilot.pause()
-    return screen
-
-
 def shown(screen: ProgressScreen, widget_id: str) -> str:
     widget = screen.query_one(f"#{widget_id}", Static)
     lines = widget.render_lines(widget.size.region)  # what a user sees, not the markup
     return "\n".join("".join(s.text for s in line) for line in lines)
 
 
-async def test_open_from_the_bank_and_back(db_path: Path) -> None:
-    app = app_for(db_path)
+async def test_open_from_the_bank_and_back(history: dict[str, int], coach_app: AppFactory) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("p")
@@ -72,8 +45,8 @@ async def test_open_from_the_bank_and_back(db_path: Path) -> None:
         assert isinstance(app.screen, BankScreen)
 
 
-async def test_one_storys_trend_then_all(db_path: Path) -> None:
-    app = app_for(db_path)
+async def test_one_storys_trend_then_all(history: dict[str, int], coach_app: AppFactory) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("p")
@@ -90,8 +63,8 @@ async def test_one_storys_trend_then_all(db_path: Path) -> None:
         assert all(len(p.rows) == 10 for p in screen.query(TrendPlot))
 
 
-async def test_empty_state_and_rehearse_from_it(db_path: Path) -> None:
-    app = app_for(db_path, history=False, start="progress")
+async def test_empty_state_and_rehearse_from_it(samples: Store, coach_app: AppFactory) -> None:
+    app = coach_app(start="progress")
     async with app.run_test(size=SIZE) as pilot:
         screen = await filled(pilot)
         head = shown(screen, "progress-head")
@@ -108,8 +81,10 @@ async def test_empty_state_and_rehearse_from_it(db_path: Path) -> None:
         assert app.screen is screen
 
 
-async def test_started_on_progress_esc_goes_to_the_bank(db_path: Path) -> None:
-    app = app_for(db_path, start="progress")
+async def test_started_on_progress_esc_goes_to_the_bank(
+    history: dict[str, int], coach_app: AppFactory
+) -> None:
+    app = coach_app(start="progress")
     async with app.run_test(size=SIZE) as pilot:
         await filled(pilot)
         commands = [c.title for c in app.get_system_commands(app.screen)]
@@ -122,10 +97,12 @@ async def test_started_on_progress_esc_goes_to_the_bank(db_path: Path) -> None:
         await filled(pilot)
 
 
-async def test_open_a_story_when_started_on_progress(db_path: Path) -> None:
+async def test_open_a_story_when_started_on_progress(
+    history: dict[str, int], coach_app: AppFactory
+) -> None:
     from coach.tui.screens.form import FormScreen
 
-    app = app_for(db_path, start="progress")
+    app = coach_app(start="progress")
     async with app.run_test(size=SIZE) as pilot:
         await filled(pilot)
         row = app.store.find("churn-leakage")
@@ -136,9 +113,8 @@ async def test_open_a_story_when_started_on_progress(db_path: Path) -> None:
         assert isinstance(app.screen_stack[-2], BankScreen)
 
 
-async def test_an_empty_bank(db_path: Path) -> None:
-    open_store(db_path).close()
-    app = make_app(Workspace(db_path), offer_samples=False)
+async def test_an_empty_bank(store: Store, coach_app: AppFactory) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("p")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fake_clock import FakeClock
 from textual.widgets import DataTable, Static
+from tui_helpers import AppFactory, filled, wait_for
 
 from coach.core.schedule import Rating
-from coach.services.stories import load_samples
-from coach.services.workspace import Workspace
 from coach.store import Store, open_store, rehearsals
-from coach.tui.app import CoachApp, RehearseRequest, make_app
+from coach.tui.app import CoachApp, RehearseRequest
 from coach.tui.screens.bank import BankScreen
 from coach.tui.screens.rehearsal import RehearsalScreen
 from coach.tui.screens.summary import SummaryScreen
@@ -19,41 +19,27 @@ from coach.tui.widgets.pacing_timer import PacingTimer
 SIZE = (120, 40)
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def sample_store(db: Path) -> Store:
-    store = open_store(db)
-    load_samples(store, Workspace().templates)
-    return store
-
-
 def rehearsal_app(
-    store: Store, clock: FakeClock, slug: str = "churn-leakage", followups: int = 2
+    coach_app: AppFactory, store: Store, slug: str = "churn-leakage", followups: int = 2
 ) -> CoachApp:
     row = store.find(slug)
     assert row is not None
-    return make_app(
-        Workspace(store.path),
-        offer_samples=False,
-        rehearse=RehearseRequest(row.id, persona="technical", followups=followups),
-        clock=clock,
-    )
+    return coach_app(rehearse=RehearseRequest(row.id, persona="technical", followups=followups))
 
 
 def shown(app: CoachApp, widget_id: str) -> str:
     return str(app.screen.query_one(f"#{widget_id}", Static).render())
 
 
-async def test_a_whole_rehearsal_reaches_the_database(db_path: Path) -> None:
-    store = sample_store(db_path)
-    clock = FakeClock()
-    app = rehearsal_app(store, clock)
+def hits(app: CoachApp) -> str:
+    """The command palette's hits, as listed."""
+    return " ".join(str(o.prompt) for o in app.screen.query_one("CommandList").options)
+
+
+async def test_a_whole_rehearsal_reaches_the_database(
+    samples: Store, coach_app: AppFactory, clock: FakeClock
+) -> None:
+    app = rehearsal_app(coach_app, samples)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RehearsalScreen)
@@ -90,23 +76,23 @@ async def test_a_whole_rehearsal_reaches_the_database(db_path: Path) -> None:
         assert app.screen.query_one(DataTable).row_count == 8
         rid = app.screen.rehearsal_id
 
-    answers = rehearsals.answers(store, rid)
+    answers = rehearsals.answers(samples, rid)
     assert [a.kind for a in answers] == ["section"] * 5 + ["checkin", "followup", "followup"]
     assert [a.seconds for a in answers[:5]] == pitch_seconds
     assert answers[5].key == "technical" and answers[5].seconds == 4
     first, second = answers[6], answers[7]
     assert first.seconds == 45 and first.rating is Rating.WEAK and first.note == "mention 30%"
     assert second.seconds == 12 and second.rating is Rating.VERY_STRONG and second.note == ""
-    row = rehearsals.rehearsal(store, rid)
+    row = rehearsals.rehearsal(samples, rid)
     assert row is not None and row.status == "finished" and row.focus == "technical"
-    due = rehearsals.reviews(store, row.story_id)
+    due = rehearsals.reviews(samples, row.story_id)
     assert due[first.key].last_rating is Rating.WEAK
 
 
-async def test_quitting_mid_rehearsal_keeps_what_was_rated(db_path: Path) -> None:
-    store = sample_store(db_path)
-    clock = FakeClock()
-    app = rehearsal_app(store, clock, slug="spark-in-two-weeks", followups=3)
+async def test_quitting_mid_rehearsal_keeps_what_was_rated(
+    samples: Store, coach_app: AppFactory, clock: FakeClock, db_path: Path
+) -> None:
+    app = rehearsal_app(coach_app, samples, slug="spark-in-two-weeks", followups=3)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("enter")
@@ -127,10 +113,10 @@ async def test_quitting_mid_rehearsal_keeps_what_was_rated(db_path: Path) -> Non
     assert len(answers) == 6
 
 
-async def test_skip_back_and_end_early(db_path: Path) -> None:
-    store = sample_store(db_path)
-    clock = FakeClock()
-    app = rehearsal_app(store, clock)
+async def test_skip_back_and_end_early(
+    samples: Store, coach_app: AppFactory, clock: FakeClock
+) -> None:
+    app = rehearsal_app(coach_app, samples)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("enter")
@@ -147,15 +133,15 @@ async def test_skip_back_and_end_early(db_path: Path) -> None:
         assert isinstance(app.screen, SummaryScreen)
         assert "ended early" in shown(app, "summary-head")
         rid = app.screen.rehearsal_id
-    (goal,) = rehearsals.answers(store, rid)
+    (goal,) = rehearsals.answers(samples, rid)
     assert goal.key == "goal" and goal.seconds == 19 and not goal.skipped
 
 
-async def test_a_note_goes_into_the_story_in_one_step(db_path: Path) -> None:
-    store = sample_store(db_path)
-    clock = FakeClock()
-    story_id = store.find("spark-in-two-weeks").id  # type: ignore[union-attr]
-    app = rehearsal_app(store, clock, slug="spark-in-two-weeks", followups=1)
+async def test_a_note_goes_into_the_story_in_one_step(
+    samples: Store, coach_app: AppFactory, clock: FakeClock
+) -> None:
+    story_id = samples.find("spark-in-two-weeks").id  # type: ignore[union-attr]
+    app = rehearsal_app(coach_app, samples, slug="spark-in-two-weeks", followups=1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("enter", "enter", "enter", "enter", "enter", "enter")
@@ -168,18 +154,17 @@ async def test_a_note_goes_into_the_story_in_one_step(db_path: Path) -> None:
         await pilot.press("a")
         await pilot.press("a")  # a second time adds nothing
         rid = app.screen.rehearsal_id
-    answer = rehearsals.answers(store, rid)[-1]
+    answer = rehearsals.answers(samples, rid)[-1]
     bank_question = app.question_sets.for_template("star").question(answer.key)
     assert bank_question is not None
     field = bank_question.probes[0]
-    text = store.fields(story_id)[field]
+    text = samples.fields(story_id)[field]
     assert text.endswith("Name the deadline")
     assert text.count("Name the deadline") == 1
 
 
-async def test_rehearse_from_the_bank(db_path: Path) -> None:
-    store = sample_store(db_path)
-    app = make_app(Workspace(store.path), offer_samples=False)
+async def test_rehearse_from_the_bank(samples: Store, coach_app: AppFactory) -> None:
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("r")
@@ -198,13 +183,14 @@ async def test_rehearse_from_the_bank(db_path: Path) -> None:
 HOSTILE = "[/x] broken [@click=app.quit]quit[/] [ @click=app.quit]q [ v='2] [B]x [b \\"
 
 
-async def test_markup_in_the_users_text_is_shown_as_written(db_path: Path) -> None:
+async def test_markup_in_the_users_text_is_shown_as_written(
+    store: Store, coach_app: AppFactory, clock: FakeClock
+) -> None:
     """A title, tags and a field holding Rich/Textual markup go through the bank, the
     palette, the export dialog, a rehearsal and its summary without being read as markup."""
     from coach.core.stories import Story
     from coach.tui.screens.export import ExportDialog
 
-    store = open_store(db_path)
     store.create_story(
         Story(
             title=HOSTILE,
@@ -214,8 +200,7 @@ async def test_markup_in_the_users_text_is_shown_as_written(db_path: Path) -> No
             fields={"situation": f"Situation {HOSTILE}", "task": "Task [/]"},
         )
     )
-    clock = FakeClock()
-    app = make_app(Workspace(store.path), offer_samples=False, clock=clock)
+    app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("o")
@@ -223,12 +208,11 @@ async def test_markup_in_the_users_text_is_shown_as_written(db_path: Path) -> No
         assert isinstance(app.screen, ExportDialog)
         assert HOSTILE[:20] in str(app.screen.query("RadioButton")[0].render())
         await pilot.press("escape", "ctrl+p", *"broken")
-        await pilot.pause(0.8)
-        hits = " ".join(str(o.prompt) for o in app.screen.query_one("CommandList").options)
-        assert f"Open: {HOSTILE}" in hits
+        await wait_for(pilot, lambda: f"Open: {HOSTILE}" in hits(app), "the story in the palette")
+        assert f"Open: {HOSTILE}" in hits(app)
         await pilot.press("escape")
         await pilot.press("p")  # the progress screen reads the competency in a worker
-        await pilot.pause(1.5)
+        await filled(pilot)
         assert "pricing [ v='2]" in str(app.screen.query_one("#progress-coverage").render())
         await pilot.press("escape")
         await pilot.pause()
