@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from cli_helpers import run
 from fake_clock import FakeClock
+from fake_pdf import PDF
 from progress_history import seed_history
 
 from coach.core.templates import TemplateSet
 from coach.paths import samples_dir
+from coach.services.export import FORMATS, ExportFormat
 from coach.services.stories import load_samples
 from coach.services.workspace import Workspace
 from coach.store import Store
@@ -81,3 +83,10 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def clock() -> FakeClock:
     """The test's clock: time passes only when the test says so (`clock.now += 5`)."""
     return FakeClock()
+
+
+@pytest.fixture
+def pdf(monkeypatch: pytest.MonkeyPatch) -> ExportFormat:
+    """The throwaway bytes format (fake_pdf.PDF), registered for one test."""
+    monkeypatch.setitem(FORMATS, PDF.key, PDF)
+    return PDF

@@ -16,8 +16,8 @@ from coach.core.questions import QuestionSet, QuestionSets
 from coach.core.readiness import Readiness, readiness
 from coach.core.schedule import ago, due_in
 from coach.core.templates import TemplateSet
-from coach.store import stats
-from coach.store.stats import StoryBrief, Totals, TrendRow
+from coach.store import progress as history_queries
+from coach.store.progress import StoryBrief, Totals, TrendRow
 from coach.store.store import Store
 
 __all__ = ["Progress", "StoryProgress", "Totals", "TrendRow", "progress", "stories_page", "trend"]
@@ -88,7 +88,7 @@ class Progress:
     due: list[DueReview]
     coverage: Coverage
     stories: list[StoryProgress] | None
-    """Every active story (see `stats.stories` for the order), when asked for."""
+    """Every active story (see `history_queries.stories` for the order), when asked for."""
 
     @property
     def sparkline(self) -> str:
@@ -99,7 +99,7 @@ def _qset(question_sets: QuestionSets, template: str) -> QuestionSet | None:
     return next((b for b in question_sets.by_name.values() if b.template == template), None)
 
 
-def _category(question_sets: QuestionSets, row: stats.CategoryRow) -> CategoryStat:
+def _category(question_sets: QuestionSets, row: history_queries.CategoryRow) -> CategoryStat:
     qset = _qset(question_sets, row.template)
     found = next((c for c in qset.categories if c.key == row.category), None) if qset else None
     return CategoryStat(
@@ -116,7 +116,7 @@ def _category(question_sets: QuestionSets, row: stats.CategoryRow) -> CategorySt
 
 def weakest_categories(store: Store, question_sets: QuestionSets) -> list[CategoryStat]:
     """Every category answered, the lowest mean rating first (then the most over time)."""
-    found = [_category(question_sets, row) for row in stats.categories(store)]
+    found = [_category(question_sets, row) for row in history_queries.categories(store)]
     found.sort(
         key=lambda c: (
             c.mean_rating if c.mean_rating is not None else 5.0,
@@ -143,7 +143,7 @@ def due_reviews(
     store: Store, question_sets: QuestionSets, now: dt.datetime, limit: int
 ) -> list[DueReview]:
     found = []
-    for row in stats.due(store, limit):
+    for row in history_queries.due(store, limit):
         qset = _qset(question_sets, row.template)
         question = qset.question(row.question_id) if qset else None
         text = (question.fallback or question.text) if question else row.question_id
@@ -166,11 +166,11 @@ def story_progress(
     store: Store, templates: TemplateSet, briefs: Sequence[StoryBrief], now: dt.datetime
 ) -> list[StoryProgress]:
     """History and readiness of these stories, in the order given."""
-    history = stats.histories(store, [b.id for b in briefs], now)
+    history = history_queries.histories(store, [b.id for b in briefs], now)
     fields = store.fields_for(b.id for b in briefs)
     found = []
     for b in briefs:
-        h = history.get(b.id, stats.NO_HISTORY)
+        h = history.get(b.id, history_queries.NO_HISTORY)
         ratings = h.last_ratings
         done = completeness(templates, b.template, fields.get(b.id, {}))
         found.append(
@@ -194,12 +194,12 @@ def stories_page(
     store: Store, templates: TemplateSet, now: dt.datetime, offset: int = 0, limit: int = -1
 ) -> list[StoryProgress]:
     """A page of active stories (the most recently rehearsed first) with their progress."""
-    return story_progress(store, templates, stats.stories(store, offset, limit), now)
+    return story_progress(store, templates, history_queries.stories(store, offset, limit), now)
 
 
 def trend(store: Store, story_id: int | None = None, limit: int = TREND_LIMIT) -> list[TrendRow]:
     """The last rehearsals of one story or of all, oldest first."""
-    return stats.trend(store, limit, story_id)
+    return history_queries.trend(store, limit, story_id)
 
 
 def progress(
@@ -212,17 +212,17 @@ def progress(
     due_limit: int = DUE_LIMIT,
 ) -> Progress:
     """Every figure of the progress screen and `coach stats`."""
-    days = stats.practice_days(store)
+    days = history_queries.practice_days(store)
     today = now.astimezone().date()
     return Progress(
         now=now,
-        totals=stats.totals(store),
+        totals=history_queries.totals(store),
         streaks=streaks((d.day for d in days), today),
         weeks=weekly({d.day: d.rehearsals for d in days}, today, WEEKS),
-        trend=stats.trend(store, TREND_LIMIT),
+        trend=history_queries.trend(store, TREND_LIMIT),
         categories=weakest_categories(store, question_sets),
-        due_now=stats.count_due(store, now),
+        due_now=history_queries.count_due(store, now),
         due=due_reviews(store, question_sets, now, due_limit),
-        coverage=coverage(stats.competencies(store)),
+        coverage=coverage(history_queries.competencies(store)),
         stories=stories_page(store, templates, now) if with_stories else None,
     )

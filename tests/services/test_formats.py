@@ -4,17 +4,11 @@ format (a stand-in for the PDF to come) needs one entry and nothing else."""
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator
 from pathlib import Path
 
-import click
 import pytest
-from cli_helpers import one_line_error, run
-from textual.app import App
-from textual.widgets import Input, RadioButton
+from fake_pdf import MAGIC, PDF, fake_page, slugs_of
 
-from coach.cli.main import main
 from coach.core.errors import InputError
 from coach.core.storyfiles import SUFFIXES as IMPORTED_SUFFIXES
 from coach.services.export import (
@@ -26,75 +20,8 @@ from coach.services.export import (
     is_document,
     write_whole,
 )
-from coach.services.export.writers import Source
 from coach.services.workspace import Workspace
 from coach.store import Store
-from coach.tui.app import make_app
-from coach.tui.screens.export import ExportChoice, ExportDialog, ExportRunning, Scope
-
-# -- a throwaway bytes format ------------------------------------------------------------
-
-MAGIC = b"%PDF-fake\x00\xff "
-"""Not UTF-8: written through a text file it would fail or change."""
-# Its key is not its suffix, so code that names files after the key would show.
-
-
-class FakePdf:
-    """Bytes a story: the magic and the story's slug; the overview counts its rows."""
-
-    def story(self, source: Source, story_id: int) -> bytes:
-        return MAGIC + source.sheet(story_id).slug.encode() + b"\n"
-
-    def overview(self, source: Source) -> bytes:
-        return MAGIC + b"overview of %d\n" % len(source.bank_overview().stories)
-
-    def document(self, source: Source) -> Iterator[bytes]:
-        if source.overview:
-            yield self.overview(source)
-        for story_id in source.counted(source.story_ids):
-            yield self.story(source, story_id)
-
-
-PDF = ExportFormat(
-    "fakepdf",
-    "PDF",
-    "PDF sheets, to print",
-    (".pdf",),
-    lambda _workspace: FakePdf(),
-    sheet=True,
-    binary=True,
-)
-
-
-def fake_page(slug: str) -> bytes:
-    return MAGIC + slug.encode() + b"\n"
-
-
-@pytest.fixture
-def pdf(monkeypatch: pytest.MonkeyPatch) -> ExportFormat:
-    monkeypatch.setitem(FORMATS, PDF.key, PDF)
-    return PDF
-
-
-@pytest.fixture
-def cli_with_pdf(monkeypatch: pytest.MonkeyPatch) -> Iterator[click.Command]:
-    """The command line as it is built with PDF registered: click makes --format's
-    choices when the module is imported, so it is imported again, and again after."""
-    import coach.cli.export as module
-
-    FORMATS[PDF.key] = PDF
-    try:
-        command = importlib.reload(module).export
-        monkeypatch.setitem(main.commands, "export", command)
-        yield command
-    finally:
-        del FORMATS[PDF.key]
-        importlib.reload(module)
-
-
-def slugs_of(store: Store) -> list[str]:
-    return [row.slug for row in store.list_stories()]
-
 
 # -- the registry and its suffix rules ---------------------------------------------------
 
@@ -177,51 +104,6 @@ def test_the_overview_is_offered_in_every_sheet_format(
         Exporter(workspace, store, "json", [], overview=True)
 
 
-# -- the command line --------------------------------------------------------------------
-
-
-def test_the_cli_choices_are_the_registry() -> None:
-    from coach.cli.export import export
-
-    [option] = [p for p in export.params if p.name == "fmt"]
-    assert isinstance(option.type, click.Choice)
-    assert list(option.type.choices) == list(FORMATS)
-    assert option.default == DEFAULT_FORMAT
-
-
-def test_the_cli_help_follows_a_new_format(db_path: Path, cli_with_pdf: click.Command) -> None:
-    help_text = " ".join(run(db_path, "export", "--help").output.split())
-    assert "--format [md|html|yaml|json|fakepdf]" in help_text
-    assert "Add the bank overview sheet (md, html or fakepdf)." in help_text
-    [option] = [p for p in cli_with_pdf.params if p.name == "fmt"]
-    assert option.help == "Sheets (md, html, fakepdf) or story files that re-import (yaml, json)."
-
-
-def test_the_cli_writes_a_bytes_format_to_a_folder_one_file_and_stdout(
-    loaded: Path, tmp_path: Path, cli_with_pdf: click.Command
-) -> None:
-    from coach.store import open_store
-
-    store = open_store(loaded)
-    slugs = slugs_of(store)
-    store.close()
-    folder = tmp_path / "pdfs"
-    result = run(loaded, "export", "--format", "fakepdf", "--out", str(folder))
-    assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{s}.pdf" for s in slugs)
-    assert (folder / f"{slugs[0]}.pdf").read_bytes() == fake_page(slugs[0])
-
-    one = tmp_path / "bank.PDF"
-    assert run(loaded, "export", "--format", "fakepdf", "--out", str(one)).exit_code == 0
-    assert one.read_bytes() == b"".join(fake_page(s) for s in slugs)
-    assert "--force" in one_line_error(
-        run(loaded, "export", "--format", "fakepdf", "--out", str(one))
-    )
-
-    piped = run(loaded, "export", "--format", "fakepdf", "--out", "-")
-    assert piped.exit_code == 0 and piped.stdout_bytes == one.read_bytes()
-
-
 # -- the Exporter ------------------------------------------------------------------------
 
 
@@ -267,71 +149,3 @@ def test_pieces_of_the_wrong_kind_leave_nothing_behind(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
     write_whole(target, ["caf\u00e9\n", "\r\n"])
     assert target.read_bytes() == "caf\u00e9\n\r\n".encode()
-
-
-# -- the export dialog -------------------------------------------------------------------
-
-
-class DialogApp(App[None]):
-    def on_mount(self) -> None:
-        self.push_screen(ExportDialog([Scope("Every story", (1, 2))]))
-
-
-def format_buttons(app: App[None]) -> list[RadioButton]:
-    return list(app.screen.query("#format RadioButton").results(RadioButton))
-
-
-async def test_the_dialog_offers_the_registry_in_order() -> None:
-    app = DialogApp()
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        buttons = format_buttons(app)
-        assert [str(b.label) for b in buttons] == [f.label for f in FORMATS.values()]
-        assert [b.name for b in buttons] == list(FORMATS)
-        assert [b.name for b in buttons if b.value] == [DEFAULT_FORMAT]
-
-
-async def test_the_dialog_offers_a_new_format(pdf: ExportFormat) -> None:
-    app = DialogApp()
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        assert [str(b.label) for b in format_buttons(app)][-1] == "PDF sheets, to print"
-
-
-def test_one_file_from_the_tui_takes_its_formats_suffix(tmp_path: Path, pdf: ExportFormat) -> None:
-    def one(fmt: str) -> Path:
-        return ExportChoice((1,), fmt, tmp_path, False, False, one_file=True).path
-
-    assert one("md") == tmp_path / "stories.md"
-    assert one("yaml") == tmp_path / "stories.yaml"
-    assert one("fakepdf") == tmp_path / "stories.pdf"
-
-
-async def test_the_tui_exports_a_bytes_format_in_one_file(
-    samples: Store, tmp_path: Path, pdf: ExportFormat
-) -> None:
-    out = tmp_path / "print"
-    app = make_app(Workspace(samples.path), offer_samples=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("o")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ExportDialog)
-        dialog.query_one("#folder", Input).value = str(out)
-        dialog.query("#scope RadioButton").last(RadioButton).value = True
-        [button] = [b for b in format_buttons(app) if b.name == "fakepdf"]
-        button.value = True
-        dialog.query_one("#overview").value = True  # type: ignore[attr-defined]
-        dialog.query_one("#one-file").value = True  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if not isinstance(app.screen, ExportRunning | ExportDialog):
-                break
-    count = len(slugs_of(samples))
-    expected = MAGIC + b"overview of %d\n" % count
-    expected += b"".join(fake_page(s) for s in slugs_of(samples))
-    assert [p.name for p in out.iterdir()] == ["stories.pdf"]
-    assert (out / "stories.pdf").read_bytes() == expected
-    assert f"Exported to {out / 'stories.pdf'}" in [n.message for n in app._notifications]

@@ -166,7 +166,7 @@ def test_an_empty_bank(store: Store, templates: TemplateSet) -> None:
     [
         "coach.services.progress",
         "coach.cli.progress",
-        "coach.store.stats",
+        "coach.store.progress",
         "coach.core.coverage",
         "coach.core.readiness",
         "coach.core.activity",

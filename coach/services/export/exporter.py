@@ -189,7 +189,7 @@ def readiness_for(store: Store, templates: TemplateSet) -> ReadinessOf:
     ratings and the follow-ups due (coach.services.progress, batched)."""
     from coach.core.clock import utc_now
     from coach.services.progress import story_progress
-    from coach.store.stats import StoryBrief
+    from coach.store.progress import StoryBrief
 
     now = utc_now()
 
