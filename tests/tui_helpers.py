@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 
 from coach.tui.app import CoachApp
 from coach.tui.screens.progress import ProgressScreen
+from coach.tui.widgets.story_table import StoryTable
 
 AppFactory = Callable[..., CoachApp]
 """The `coach_app` fixture: builds the app with `make_app`'s options."""
@@ -63,3 +64,26 @@ async def palette_settled(pilot: Pilot[None]) -> None:
         "the command palette's hits",
     )
     await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type as a person does: one key at a time."""
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+
+
+def table(app: CoachApp) -> StoryTable:
+    return app.screen.query_one(StoryTable)
+
+
+def status_line(app: CoachApp) -> str:
+    return str(app.screen.query_one("#status").render())
+
+
+def saved(app: CoachApp, story_id: int, key: str) -> str:
+    """What the database holds for a field (the app's own connection)."""
+    return app.store.fields(story_id).get(key, "")
+
+
+def notified(app: CoachApp, text: str) -> bool:
+    return any(text in n.message for n in app._notifications)
