@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coach.core.findings import Finding
+from coach.core.redflags import red_flags
 from coach.core.templates import FieldSpec, FormTemplate, TemplateSet
 from coach.core.text import plural, speaking_seconds, word_count
 
@@ -21,15 +23,6 @@ _NUMBER_WORDS = frozenset(
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")\b")
 _SENTENCE_END = re.compile(r"[.!?\n]+")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A check that failed on a field, with what to do about it."""
-
-    key: str
-    check: str
-    message: str
 
 
 def has_number(text: str) -> bool:
@@ -112,15 +105,19 @@ class Completeness:
 
 
 def lint_story(template: FormTemplate, fields: Mapping[str, str]) -> Completeness:
+    """Every field's checks, then the story's red flags (each on the field it is found in)."""
+    flags = red_flags(template, fields)
+    flagged = {f.key for f in flags}
     findings: list[Finding] = []
     filled = passing = 0
     for spec in template.fields:
         text = fields.get(spec.key, "")
         problems = check_field(spec, text, template.vague_words)
         findings.extend(problems)
+        findings.extend(f for f in flags if f.key == spec.key)
         if text.strip():
             filled += 1
-            if not problems:
+            if not problems and spec.key not in flagged:
                 passing += 1
     return Completeness(filled, passing, len(template.fields), tuple(findings))
 

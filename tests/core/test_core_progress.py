@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from coach.core.activity import sparkline, streaks, weekly
-from coach.core.checks import Completeness, Finding
+from coach.core.checks import Completeness
 from coach.core.coverage import coverage, normalise
+from coach.core.findings import Finding
 from coach.core.questions import SIGNALS
 from coach.core.readiness import readiness
 

@@ -12,7 +12,8 @@ from textual.events import DescendantFocus
 from textual.message import Message
 from textual.widgets import Static, TextArea
 
-from coach.core.checks import Finding, check_field
+from coach.core.checks import check_field
+from coach.core.findings import Finding
 from coach.core.templates import FieldSpec
 from coach.core.text import plural, speaking_seconds, word_count
 
