@@ -4,6 +4,7 @@ adds tables adds a seeder for them here (tests/store/test_migrations.py checks).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
@@ -203,9 +204,37 @@ def seed_m002(conn: sqlite3.Connection) -> None:
     )
 
 
+def words_print(text: str) -> str:
+    """How m003's coach fingerprinted a field's text: sha256 of its words, space-joined."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+
+
+DISMISSED = [
+    (1, "impact", "vague", "", STORIES[0].fields["impact"]),
+    (1, "data", "red_flag", "leaky-feature", STORIES[0].fields["data"]),
+    (1, "goal", "number", "", "Predict churn."),
+    (3, "result", "number", "", STORIES[2].fields["result"]),
+]
+"""(story, field, check, red flag, the text it was dismissed on): the churn goal's was
+dismissed on an earlier text, so it no longer holds."""
+
+
+def seed_m003(conn: sqlite3.Connection) -> None:
+    """Findings dismissed ("I mean it") on the churn story and the archived STAR story."""
+    conn.executemany(
+        "INSERT INTO dismissals (story_id, key, check_name, flag, fingerprint, dismissed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (s, key, check, flag, words_print(text), LATER)
+            for s, key, check, flag, text in DISMISSED
+        ],
+    )
+
+
 SEEDERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "m001_initial": seed_m001,
     "m002_rehearsals": seed_m002,
+    "m003_dismissals": seed_m003,
 }
 """Data for the tables each migration made, written with that schema's SQL."""
 

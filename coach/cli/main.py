@@ -10,6 +10,7 @@ import click
 
 from coach import __version__
 from coach.cli.context import Context, fail, pass_ctx, reported
+from coach.cli.drill import drill
 from coach.cli.export import backup, export
 from coach.cli.progress import progress_tui, stats
 from coach.cli.rehearse import followups, rehearse
@@ -66,6 +67,7 @@ for command in (
     backup,
     followups,
     rehearse,
+    drill,
     stats,
     progress_tui,
 ):

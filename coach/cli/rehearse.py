@@ -13,14 +13,18 @@ from coach.core.questions import PERSONAS
 persona_option = click.option(
     "--persona",
     type=click.Choice(PERSONAS),
-    help="Who is asking: weights the questions they would ask.",
+    help="Who is asking: only the questions they would ask.",
 )
 
 
 @click.command()
 @click.argument("story")
 @persona_option
-@click.option("--focus", help="The check-in answer: technical, impact or leadership.")
+@click.option(
+    "--focus",
+    help="The check-in answer (technical, impact or leadership): the two follow-ups after "
+    "the first come from it.",
+)
 @click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100))
 @click.option("--seed", type=int, help="Another draw of the mix (default: the next rehearsal's).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
@@ -35,7 +39,11 @@ def followups(
     seed: int | None,
     as_json: bool,
 ) -> None:
-    """The follow-ups a rehearsal of STORY would ask next, and why each was chosen."""
+    """The follow-ups a rehearsal of STORY would ask next, and why each was chosen.
+
+    With --json, each follow-up also says the gap type it serves (`for`: empty, no_figure,
+    vague, red_flag or filled), the story `field` it is about, and for a red flag its `flag`.
+    """
     from coach.services.rehearsals import next_seed, plan
 
     story_id = ctx.story_id(story)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from coach.cli.context import Context, pass_ctx, reported
-from coach.core.checks import Completeness, completeness, lint_story
+from coach.core.checks import Completeness
 from coach.core.stories import story_to_dict
 from coach.core.text import speaking_seconds, word_count
 
@@ -55,12 +55,14 @@ def list_(
     as_json: bool,
 ) -> None:
     """List the stories in the bank, newest first (best match first when searching)."""
+    from coach.services.stories import checked_stories
+
     store = ctx.store
     rows = store.list_stories(
         search=search, tag=tag, template=template, competency=competency, archived=archived
     )
-    fields = store.fields_for(r.id for r in rows)
-    done = [(r, completeness(ctx.templates, r.template, fields[r.id])) for r in rows]
+    checks = checked_stories(store, ctx.templates, rows)
+    done = [(r, checks[r.id]) for r in rows]
     if as_json:
         click.echo(json.dumps([_row_json(r, c) for r, c in done], ensure_ascii=False, indent=2))
         return
@@ -128,14 +130,20 @@ def templates(ctx: Context, as_json: bool) -> None:
 # -- what show, lint and templates print ----------------------------------------------
 
 
+ASKED = "an interviewer may ask:"
+"""Before the question a red flag invites, as the form says it."""
+
+
 def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def show_story(ctx: Context, story_id: int, *, as_json: bool) -> None:
+    from coach.services.stories import checked
+
     story = ctx.store.story(story_id)
     template = ctx.templates.get(story.template)
-    done = lint_story(template, story.fields)
+    done = checked(ctx.store, ctx.templates, story_id)
     if as_json:
         data = story_to_dict(story, ctx.templates)
         data |= {
@@ -155,30 +163,30 @@ def show_story(ctx: Context, story_id: int, *, as_json: bool) -> None:
     click.echo(f"{story.slug} · {template.title} · {done.summary()}")
     if story.tags or story.competencies:
         click.echo(f"tags: {', '.join(story.tags)}  competencies: {', '.join(story.competencies)}")
-    problems = {f.key: f for f in done.findings}
     for spec in template.fields:
         text = story.fields.get(spec.key, "").strip()
         words = word_count(text)
-        timing = f"{words} words, ~{speaking_seconds(words)} s of {spec.target_seconds} s"
+        timing = f"{words} words, ~{speaking_seconds(text)} s of {spec.target_seconds} s"
         head = f"\n{spec.label}  ({timing})"
         click.secho(head, bold=True)
         click.echo(text or "(empty)")
-        if spec.key in problems:
-            click.secho(f"  ! {problems[spec.key].message}", fg="yellow")
+        for finding in done.findings:
+            if finding.key == spec.key:
+                click.secho(f"  ! {finding.message}", fg="yellow")
+                if finding.question:
+                    click.secho(f"    {ASKED} {finding.question}", fg="yellow")
 
 
 def lint_stories(ctx: Context, ids: list[int] | None, *, as_json: bool) -> None:
+    from coach.services.stories import checked_stories
+
     store = ctx.store
     if ids is None:
         rows = store.list_stories()
     else:  # ids come from ctx.story_id: each is in the bank
         rows = [row for i in ids if (row := store.row(i)) is not None]
-    fields = store.fields_for(r.id for r in rows)
-    report = []
-    for row in rows:
-        template = ctx.templates.get(row.template)
-        done = lint_story(template, fields[row.id])
-        report.append((row, done))
+    checks = checked_stories(store, ctx.templates, rows, strict=True)
+    report = [(row, checks[row.id]) for row in rows]
     if as_json:
         _echo_json(
             [
@@ -198,6 +206,8 @@ def lint_stories(ctx: Context, ids: list[int] | None, *, as_json: bool) -> None:
         click.echo(f"{row.slug}: {done.summary()}")
         for finding in done.findings:
             click.echo(f"  {finding.key}: {finding.message}")
+            if finding.question:
+                click.echo(f"    {ASKED} {finding.question}")
 
 
 def show_templates(ctx: Context, *, as_json: bool) -> None:

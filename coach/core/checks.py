@@ -1,56 +1,68 @@
-"""The story-quality checks the form shows as you type and `coach lint` prints."""
+"""The story-quality checks the form shows as you type and `coach lint` prints.
+
+Each check reads like an editor's note on one field: empty where it is needed, no
+figure, a figure with nothing to compare it with, a vague claim, a generic lesson,
+too short or too long to say. The story's red flags come from `coach.core.redflags`.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
+from coach.core.figures import find_figures, has_comparison, has_figure, headline_figure
 from coach.core.findings import Finding
 from coach.core.redflags import red_flags
 from coach.core.templates import FieldSpec, FormTemplate, TemplateSet
-from coach.core.text import plural, speaking_seconds, word_count
+from coach.core.text import plural, speaking_seconds
+from coach.core.vague import vague_phrases
 
 LENGTH_SLACK = 1.2
 """A field fails the length check when it takes longer than this times its target to say."""
+SHORT_SHARE = 0.4
+"""A field fails the too_short check when it takes less than this share of its target."""
 
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
-    "fifty hundred hundreds thousand thousands million millions billion billions half "
-    "double doubled twice triple tripled percent dozen".split()
+_GENERIC = re.compile(
+    r"\b(?:(?:i|we)\s+(?:have\s+)?learn(?:ed|t)\s+(?:a\s+lot|so\s+much|a\s+great\s+deal"
+    r"|many\s+things|lots)"
+    r"|(?:learned|learnt|realized|realised|understood|saw)\s+(?:the\s+)?(?:importance|value)\s+of"
+    r"|(?:communication|teamwork|collaboration|planning|testing|documentation|feedback"
+    r"|preparation|patience|transparency|trust|flexibility|listening|time\s+management)"
+    r"\s+(?:is|are)\s+(?:very\s+|really\s+|so\s+|extremely\s+|always\s+)?(?:important|key"
+    r"|crucial|essential|vital|everything)"
+    r"|(?:it\s+is|it's|it’s)\s+(?:always\s+|very\s+|really\s+)?(?:important|good|better|best"
+    r"|crucial|essential|key)\s+to"
+    r"|never\s+give\s+up|learn(?:ed)?\s+from\s+(?:my|our)\s+mistakes|work(?:ing)?\s+hard"
+    r"|learn(?:ing)?\s+by\s+doing|step\s+out\s+of\s+my\s+comfort\s+zone)\b",
+    re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")\b")
-_SENTENCE_END = re.compile(r"[.!?\n]+")
+_APPLIED = re.compile(
+    r"\b(?:now\s+i|i\s+now|since\s+then|ever\s+since|these\s+days|next\s+time|from\s+then\s+on"
+    r"|today\s+i|on\s+my\s+next|in\s+my\s+next|i\s+have\s+since|i've\s+since)\b",
+    re.IGNORECASE,
+)
 
 
 def has_number(text: str) -> bool:
-    """A digit, or a number word such as 'twice' or 'million'."""
-    return bool(_DIGIT.search(text) or _NUMBER_WORD.search(text.lower()))
-
-
-@lru_cache(maxsize=32)
-def _vague_pattern(vague_words: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not vague_words:
-        return None
-    words = sorted(vague_words, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    """Whether `text` gives a figure: a quantity, not a year or a name with a digit
+    (see `coach.core.figures`)."""
+    return has_figure(text)
 
 
 def vague_words_without_figure(text: str, vague_words: tuple[str, ...]) -> list[str]:
-    """The vague words used in sentences that give no figure, in order of first use."""
-    pattern = _vague_pattern(vague_words)
-    found: list[str] = []
-    lowered = text.lower()
-    if pattern is None or not pattern.search(lowered):
-        return found
-    for sentence in _SENTENCE_END.split(lowered):
-        words = pattern.findall(sentence)
-        if not words or has_number(sentence):
-            continue
-        found.extend(w for w in dict.fromkeys(words) if w not in found)
-    return found
+    """The vague claims in clauses that give no figure, in order of first use
+    (see `coach.core.vague`)."""
+    return vague_phrases(text, vague_words)
+
+
+def generic_lesson(text: str) -> str:
+    """The stock phrase that makes a lesson anyone's ('I learned a lot', 'communication
+    is important'), or '' when there is none or the lesson says what is done now."""
+    match = _GENERIC.search(text)
+    if match is None or _APPLIED.search(text):
+        return ""
+    return " ".join(match.group(0).split())
 
 
 def check_field(spec: FieldSpec, text: str, vague_words: tuple[str, ...]) -> list[Finding]:
@@ -61,27 +73,54 @@ def check_field(spec: FieldSpec, text: str, vague_words: tuple[str, ...]) -> lis
             return [Finding(spec.key, "required", "empty: this field is needed; write a sentence")]
         return []
     findings: list[Finding] = []
-    if "number" in spec.checks and not has_number(text):
+    figure = has_figure(text) if {"number", "comparison"} & set(spec.checks) else False
+    if "number" in spec.checks and not figure:
         findings.append(
             Finding(spec.key, "number", "no figure: add a number (size, %, money, time)")
         )
+    if "comparison" in spec.checks and figure and not has_comparison(text):
+        shown = headline_figure(find_figures(text))
+        said = f"{shown.text} against what?" if shown else "against what?"
+        findings.append(
+            Finding(
+                spec.key,
+                "comparison",
+                f"no comparison: {said} Give the baseline, the old system or the control group",
+            )
+        )
     if "vague" in spec.checks:
-        vague = vague_words_without_figure(text, vague_words)
+        vague = vague_phrases(text, vague_words)
         if vague:
             words = ", ".join(f"'{w}'" for w in vague[:3])
             findings.append(
                 Finding(spec.key, "vague", f"vague: {words} with no figure; say how much")
             )
-    if "length" in spec.checks:
-        seconds = speaking_seconds(word_count(text))
-        if seconds > spec.target_seconds * LENGTH_SLACK:
-            findings.append(
-                Finding(
-                    spec.key,
-                    "length",
-                    f"too long: about {seconds} s to say, target {spec.target_seconds} s; cut it",
-                )
+    if "generic" in spec.checks and (phrase := generic_lesson(text)):
+        findings.append(
+            Finding(
+                spec.key,
+                "generic",
+                f"generic: '{phrase}' could be anyone's lesson; say what you do differently now",
             )
+        )
+    seconds = speaking_seconds(text) if {"length", "too_short"} & set(spec.checks) else 0
+    if "too_short" in spec.checks and seconds < spec.target_seconds * SHORT_SHARE:
+        findings.append(
+            Finding(
+                spec.key,
+                "too_short",
+                f"too short: about {seconds} s to say, target {spec.target_seconds} s; "
+                "give the detail an interviewer will ask for",
+            )
+        )
+    if "length" in spec.checks and seconds > spec.target_seconds * LENGTH_SLACK:
+        findings.append(
+            Finding(
+                spec.key,
+                "length",
+                f"too long: about {seconds} s to say, target {spec.target_seconds} s; cut it",
+            )
+        )
     return findings
 
 

@@ -1,147 +1,61 @@
-"""Question sets: the follow-ups an interviewer asks about one form template's stories.
+"""Question sets read from YAML: the follow-ups an interviewer asks about one form
+template's stories.
 
 A question set is a YAML file named after itself, read strictly: a bad one is refused with its
-file, line and question, and the shipped set of that name stays in use.
+file, line and question, and the shipped set of that name stays in use. The data it becomes is
+in `coach.core.question_data`.
 """
 
 from __future__ import annotations
 
 import re
-import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from coach.core.errors import InputError
+from coach.core.question_data import (
+    GAP_TYPES,
+    PERSONAS,
+    QUOTES,
+    SIGNALS,
+    STORY_FACTS,
+    Category,
+    CheckinChoice,
+    Question,
+    QuestionSet,
+    placeholders,
+)
+from coach.core.redflag_table import FLAGS as RED_FLAGS
+from coach.core.storykinds import FACTS, KINDS
 from coach.core.templates import FormTemplate, TemplateSet
 from coach.core.yamlfile import YamlDoc, read_yaml
 
-PERSONAS = ("technical", "manager", "non-technical")
-"""Who may be asking: each question names the ones it suits."""
-
-SIGNALS = (
-    "data handling",
-    "model selection",
-    "optimization",
-    "evaluation",
-    "production",
-    "business impact",
-    "communication",
-    "collaboration",
-    "leadership",
-    "ownership",
-    "failure",
-    "feedback",
-    "learning",
-)
-"""The rubric signals and behavioural themes a category can count towards."""
-
-STORY_FACTS = ("title", "company", "role")
-"""Placeholders a question may use besides the template's field keys."""
+__all__ = [
+    "GAP_TYPES",
+    "PERSONAS",
+    "SIGNALS",
+    "STORY_FACTS",
+    "Category",
+    "CheckinChoice",
+    "Question",
+    "QuestionSet",
+    "QuestionSets",
+    "load_question_set",
+    "load_question_sets",
+    "parse_question_set",
+    "placeholders",
+]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _QUESTION_KEYS = frozenset(
-    {"id", "text", "fallback", "category", "probes", "asked_by", "target_seconds", "why"}
+    "id text fallback category probes asked_by target_seconds why serves applies_to not_for "
+    "needs answered_if deeper flags strong".split()
 )
-_PHRASE_END = re.compile(r"[.,;:()\[\]\n—–]| - | because | which | so that ")
-_PHRASE_WORDS = 8
-
-
-@dataclass(frozen=True)
-class Category:
-    key: str
-    label: str
-    signal: str
-
-
-@dataclass(frozen=True)
-class CheckinChoice:
-    """One answer to the check-in question, and the categories it steers towards."""
-
-    key: str
-    label: str
-    categories: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    text: str
-    category: str
-    probes: tuple[str, ...]
-    asked_by: tuple[str, ...]
-    target_seconds: int
-    why: str
-    fallback: str = ""
-
-    @property
-    def placeholders(self) -> tuple[str, ...]:
-        return placeholders(self.text)
-
-    def render(self, facts: Mapping[str, str]) -> str:
-        """The text with the story's facts in it, or the fallback when one is missing."""
-        names = self.placeholders
-        if not names:
-            return self.text
-        phrases = {
-            name: short_phrase(facts.get(name, ""), lower=name not in ("title", "company"))
-            for name in names
-        }
-        if not all(phrases.values()):
-            return self.fallback
-        return self.text.format_map(phrases)
-
-
-@dataclass(frozen=True)
-class QuestionSet:
-    name: str
-    template: str
-    title: str
-    categories: tuple[Category, ...]
-    checkin_text: str
-    choices: tuple[CheckinChoice, ...]
-    questions: tuple[Question, ...]
-    source: str = ""
-    origin: str = "shipped"
-
-    def category(self, key: str) -> Category:
-        return next(c for c in self.categories if c.key == key)
-
-    def choice(self, key: str) -> CheckinChoice:
-        found = next((c for c in self.choices if c.key == key), None)
-        if found is None:
-            known = ", ".join(c.key for c in self.choices)
-            raise InputError(f"unknown check-in choice {key!r}; choose one of {known}")
-        return found
-
-    def question(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
-
-
-def placeholders(text: str) -> tuple[str, ...]:
-    """The `{name}` placeholders in a question's text, in order."""
-    names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
-    return tuple(dict.fromkeys(names))
-
-
-def short_phrase(text: str, *, lower: bool = True) -> str:
-    """The opening phrase of a field, short enough to drop into a question.
-
-    With `lower`, a capitalised first word ('Tree depth', 'Data scientist') is lowered to read
-    mid-sentence; names written with inner capitals ('XGBoost', 'LightGBM') are kept.
-    """
-    head = _PHRASE_END.split(text.strip(), maxsplit=1)[0].strip()
-    words = head.split()
-    if not words:
-        return ""
-    first = words[0]
-    if lower and len(words) > 1 and first[:1].isupper() and first[1:] == first[1:].lower():
-        words[0] = first.lower()
-    if len(words) > _PHRASE_WORDS:
-        return " ".join(words[:_PHRASE_WORDS]) + "…"
-    return " ".join(words)
+_CATEGORY_KEYS = frozenset({"key", "label", "signal", "strong"})
+_DEFAULT_SERVES = ("empty", "filled")
 
 
 def _text(doc: YamlDoc, value: Any, *path: str | int, field: str | None = None) -> str:
@@ -171,25 +85,48 @@ def _keys(
     return tuple(dict.fromkeys(value))
 
 
+def _optional_keys(
+    doc: YamlDoc,
+    raw: dict[str, Any],
+    key: str,
+    allowed: Iterable[str],
+    what: str,
+    *where: str | int,
+    field: str,
+) -> tuple[str, ...]:
+    if key not in raw:
+        return ()
+    return _keys(doc, raw[key], allowed, what, *where, key, field=field)
+
+
+def _optional_text(
+    doc: YamlDoc, raw: dict[str, Any], key: str, *where: str | int, field: str | None = None
+) -> str:
+    return _text(doc, raw[key], *where, key, field=field) if key in raw else ""
+
+
 def _categories(doc: YamlDoc, raw: Any) -> tuple[Category, ...]:
     if not isinstance(raw, list) or not raw:
         raise doc.error("categories must be a non-empty list of key, label, signal", "categories")
     found: list[Category] = []
     for i, item in enumerate(raw):
+        where = ("categories", i)
         if not isinstance(item, dict):
-            raise doc.error("each category needs key, label and signal", "categories", i)
+            raise doc.error("each category needs key, label and signal", *where)
         key = item.get("key")
         if not isinstance(key, str) or not _KEY.match(key):
-            raise doc.error("key must be lower_snake_case text", "categories", i, "key")
+            raise doc.error("key must be lower_snake_case text", *where, "key")
         if any(c.key == key for c in found):
-            raise doc.error(f"category {key!r} is declared twice", "categories", i, "key")
+            raise doc.error(f"category {key!r} is declared twice", *where, "key")
+        unknown = sorted(set(item) - _CATEGORY_KEYS)
+        if unknown:
+            raise doc.error(f"unknown setting {unknown[0]!r}; remove it", *where, unknown[0])
         signal = item.get("signal")
         if signal not in SIGNALS:
-            raise doc.error(
-                f"signal must be one of: {', '.join(SIGNALS)}", "categories", i, "signal"
-            )
-        label = _text(doc, item.get("label"), "categories", i, "label")
-        found.append(Category(key, label, signal))
+            raise doc.error(f"signal must be one of: {', '.join(SIGNALS)}", *where, "signal")
+        label = _text(doc, item.get("label"), *where, "label")
+        strong = _optional_text(doc, item, "strong", *where)
+        found.append(Category(key, label, signal, strong))
     return tuple(found)
 
 
@@ -218,6 +155,40 @@ def _checkin(
     return text, tuple(choices)
 
 
+def _wording(
+    doc: YamlDoc, raw: dict[str, Any], template: FormTemplate, *where: str | int, field: str
+) -> tuple[str, str, tuple[str, ...]]:
+    """A question's text, its fallback and the placeholders its text uses."""
+    text = _text(doc, raw.get("text"), *where, "text", field=field)
+    try:
+        names = placeholders(text)
+    except ValueError:
+        raise doc.error(
+            "text has an unmatched { or }; write {{ or }} for a brace", *where, "text", field=field
+        ) from None
+    allowed = (*template.keys, *STORY_FACTS, *QUOTES)
+    for name in names:
+        if name not in allowed:
+            raise doc.error(
+                f"placeholder {{{name}}} is not a field of the {template.name!r} template; "
+                f"use one of {', '.join(allowed)}",
+                *where,
+                "text",
+                field=field,
+            )
+    if names and "fallback" not in raw:
+        raise doc.error(
+            "text uses the story's facts: add a fallback for stories without them",
+            *where,
+            "text",
+            field=field,
+        )
+    fallback = _optional_text(doc, raw, "fallback", *where, field=field)
+    if placeholders(fallback):
+        raise doc.error("fallback must not use placeholders", *where, "fallback", field=field)
+    return text, fallback, names
+
+
 def _question(
     doc: YamlDoc, raw: Any, index: int, categories: tuple[str, ...], template: FormTemplate
 ) -> Question:
@@ -235,35 +206,7 @@ def _question(
         raise doc.error(
             f"unknown setting {unknown[0]!r}; remove it", *where, unknown[0], field=label
         )
-    text = _text(doc, raw.get("text"), *where, "text", field=label)
-    try:
-        names = placeholders(text)
-    except ValueError:
-        raise doc.error(
-            "text has an unmatched { or }; write {{ or }} for a brace", *where, "text", field=label
-        ) from None
-    allowed = (*template.keys, *STORY_FACTS)
-    for name in names:
-        if name not in allowed:
-            raise doc.error(
-                f"placeholder {{{name}}} is not a field of the {template.name!r} template; "
-                f"use one of {', '.join(allowed)}",
-                *where,
-                "text",
-                field=label,
-            )
-    fallback = raw.get("fallback")
-    if names and fallback is None:
-        raise doc.error(
-            "text uses the story's facts: add a fallback for stories without them",
-            *where,
-            "text",
-            field=label,
-        )
-    if fallback is not None:
-        fallback = _text(doc, fallback, *where, "fallback", field=label)
-        if placeholders(fallback):
-            raise doc.error("fallback must not use placeholders", *where, "fallback", field=label)
+    text, fallback, names = _wording(doc, raw, template, *where, field=label)
     category = raw.get("category")
     if category not in categories:
         raise doc.error(
@@ -280,19 +223,53 @@ def _question(
             "target_seconds",
             field=label,
         )
+    keys = template.keys
+    probes = _keys(doc, raw.get("probes"), keys, "field key", *where, "probes", field=label)
+    serves = _optional_keys(doc, raw, "serves", GAP_TYPES, "gap type", *where, field=label)
+    serves = serves or _DEFAULT_SERVES
+    needs = _optional_keys(doc, raw, "needs", keys, "field key", *where, field=label)
+    for name, gaps in (("vague", ("vague",)), ("figure", ("filled", "no_figure"))):
+        if name in names and not set(gaps) & set(serves):
+            raise doc.error(
+                f"{{{name}}} quotes the field it is about: serve {' or '.join(gaps)}",
+                *where,
+                "text",
+                field=label,
+            )
+    if "empty" in serves and probes[0] in needs:
+        raise doc.error(
+            f"a question that serves empty fields cannot need {probes[0]!r}, its own field",
+            *where,
+            "needs",
+            field=label,
+        )
+    flags = _optional_keys(doc, raw, "flags", RED_FLAGS, "red flag", *where, field=label)
+    if flags and "red_flag" not in serves:
+        raise doc.error(
+            "a question that names flags must serve red_flag", *where, "flags", field=label
+        )
+    deeper = _optional_text(doc, raw, "deeper", *where, field=label)
+    if deeper == qid:
+        raise doc.error("deeper must name another question", *where, "deeper", field=label)
     return Question(
         id=qid,
         text=text,
-        fallback=fallback or "",
+        fallback=fallback,
         category=category,
-        probes=_keys(
-            doc, raw.get("probes"), template.keys, "field key", *where, "probes", field=label
-        ),
+        probes=probes,
         asked_by=_keys(
             doc, raw.get("asked_by"), PERSONAS, "persona", *where, "asked_by", field=label
         ),
         target_seconds=seconds,
         why=_text(doc, raw.get("why"), *where, "why", field=label),
+        serves=serves,
+        applies_to=_optional_keys(doc, raw, "applies_to", KINDS, "story kind", *where, field=label),
+        not_for=_optional_keys(doc, raw, "not_for", KINDS, "story kind", *where, field=label),
+        needs=needs,
+        answered_if=_optional_keys(doc, raw, "answered_if", FACTS, "fact", *where, field=label),
+        flags=flags,
+        deeper=deeper,
+        strong=_optional_text(doc, raw, "strong", *where, field=label),
     )
 
 
@@ -333,6 +310,15 @@ def parse_question_set(
             )
         seen.add(question.id)
         questions.append(question)
+    for i, question in enumerate(questions):
+        if question.deeper and question.deeper not in seen:
+            raise doc.error(
+                f"deeper names {question.deeper!r}, which is not a question of this set",
+                "questions",
+                i,
+                "deeper",
+                field=f"question {question.id}",
+            )
     return QuestionSet(
         name=expected_name,
         template=template_name,

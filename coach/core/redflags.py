@@ -1,14 +1,369 @@
 """Red flags: the methodological mistakes a strong interviewer listens for, found in the
-story's own words, each with a one-line explanation and the question it invites."""
+story's own words, each with a one-line explanation and the question it invites.
+
+Found sentence by sentence, and only where the words say it: a trigger that is negated
+("instead of a random split", "not accuracy"), done the right way round ("after
+splitting, I applied SMOTE to the training set only") or told as a mistake the user
+caught ("so it leaked the answer") raises nothing. A false flag keeps a story in draft
+and pulls the rehearsal to a non-problem, so each rule errs towards silence.
+The flags and their wording are in coach.core.redflag_table, the words they are found
+by in coach.core.redflag_words.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+import itertools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
+from coach.core import redflag_table as t
+from coach.core import redflag_words as w
 from coach.core.findings import Finding
 from coach.core.templates import FormTemplate
 
+NEVER_SPOKEN = frozenset({"prep"})
+"""Sections read for nothing: the STAR 'question' lists what an interviewer asks."""
+
+_RX = {name: re.compile(v) for name, v in vars(w).items() if name.isupper() and isinstance(v, str)}
+_NOT_FITTED = {word: re.compile(p) for word, p in w.NOT_FITTED.items()}
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    key: str
+    """The field it is in."""
+    text: str
+    """Lower-cased, with straight apostrophes."""
+    following: str = ""
+    """The next sentence of the same field, where a caught mistake is often owned up to."""
+
+    @property
+    def told_as_mistake(self) -> bool:
+        return bool(_RX["TOLD_AS_A_MISTAKE"].search(self.text + " " + self.following))
+
+    def clause_at(self, pos: int) -> str:
+        """The clause of this sentence around position `pos`."""
+        start, end = 0, len(self.text)
+        for m in _RX["CLAUSE_BREAK"].finditer(self.text):
+            if m.end() <= pos:
+                start = m.end()
+            elif m.start() >= pos:
+                end = m.start()
+                break
+        return self.text[start:end]
+
+    def negated(self, pos: int) -> bool:
+        """A negation among the five words before `pos`, in the same clause."""
+        before = self.text[:pos]
+        breaks = list(_RX["CLAUSE_BREAK"].finditer(before))
+        if breaks:
+            before = before[breaks[-1].end() :]
+        return bool(_RX["NEGATION"].search(" ".join(before.split()[-5:])))
+
+
+class _Story:
+    """The spoken fields of a story, lower-cased, read as one text; a sentence is cut out
+    only where a rule's cues appear (most of a long story never is)."""
+
+    def __init__(self, template: FormTemplate, fields: Mapping[str, str]) -> None:
+        self.fields = {
+            spec.key: fields.get(spec.key, "").replace("’", "'").lower()
+            for spec in template.fields
+            if spec.section not in NEVER_SPOKEN and fields.get(spec.key, "").strip()
+        }
+        self.text = "\n".join(self.fields.values())
+        self._keys = list(self.fields)
+        self._field_starts = list(
+            itertools.accumulate((len(v) + 1 for v in self.fields.values()), initial=0)
+        )
+        self._starts: list[int] = []
+        self._made: dict[int, _Sentence | None] = {}
+        self._has: dict[str, bool] = {}
+
+    def has(self, name: str) -> bool:
+        """The story's text matches pattern `name` (asked once per story)."""
+        if name not in self._has:
+            self._has[name] = bool(_RX[name].search(self.text))
+        return self._has[name]
+
+    def cued(self, name: str) -> list[_Sentence]:
+        """The sentences, in order, that hold a cue of each group of `name`
+        (redflag_table.CUES). Questions the story asks are never among them."""
+        first, *others = w.CUES[name]
+        text = self.text
+        hits: set[int] = set()
+        for cue in first:
+            pos = text.find(cue)
+            if pos == -1:
+                continue
+            starts = self._sentence_starts()
+            while pos != -1:
+                hits.add(bisect.bisect_right(starts, pos) - 1)
+                pos = text.find(cue, pos + 1)
+        return [
+            s
+            for i in sorted(hits)
+            if (s := self._sentence(i)) is not None
+            and all(any(cue in s.text for cue in group) for group in others)
+        ]
+
+    def all_sentences(self) -> Iterator[_Sentence]:
+        for i in range(len(self._sentence_starts())):
+            if (s := self._sentence(i)) is not None:
+                yield s
+
+    def _sentence_starts(self) -> list[int]:
+        if not self._starts:
+            self._starts = [0, *(m.end() for m in _SENTENCE_END.finditer(self.text))]
+        return self._starts
+
+    def _part(self, i: int) -> str:
+        starts = self._sentence_starts()
+        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        return self.text[starts[i] : end].strip()
+
+    def _sentence(self, i: int) -> _Sentence | None:
+        """Sentence `i` (None for a gap between fields, or a question: asked, not claimed)."""
+        if i not in self._made:
+            text = self._part(i)
+            if not text or text.endswith("?"):
+                self._made[i] = None
+            else:
+                starts = self._sentence_starts()
+                field = bisect.bisect_right(self._field_starts, starts[i]) - 1
+                same_field = i + 1 < len(starts) and starts[i + 1] < self._field_starts[field + 1]
+                following = self._part(i + 1) if same_field else ""
+                self._made[i] = _Sentence(self._keys[field], text, following)
+        return self._made[i]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    flag: str
+    key: str
+    fills: dict[str, str] = field(default_factory=dict)
+
+
+# -- one function per flag (or pair of flags) ---------------------------------------------
+
+
+def _leaky_preprocessing(story: _Story) -> Iterator[_Hit]:
+    for s in story.cued("preprocessing"):
+        found = list(_RX["PREPROCESSING"].finditer(s.text))
+        if not found or s.told_as_mistake or _RX["TRAINING_ONLY"].search(s.text):
+            continue
+        if _RX["AFTER_SPLIT"].search(s.text):
+            continue
+        for m in found:
+            if _fits_nothing(m.group(0), s) or s.negated(m.start()):
+                continue
+            if _fitted_before_split(s, m.start()):
+                yield _Hit("leaky-preprocessing", s.key)
+                return
+
+
+def _fits_nothing(word: str, s: _Sentence) -> bool:
+    return any(part in word and rx.search(s.text) for part, rx in _NOT_FITTED.items())
+
+
+def _fitted_before_split(s: _Sentence, pos: int) -> bool:
+    before = _RX["BEFORE_SPLIT"].search(s.text)
+    if before and not s.negated(before.start()):
+        return True
+    then = _RX["THEN_SPLIT"].search(s.text, pos)
+    if then or _RX["WHOLE_DATA"].search(s.clause_at(pos)):
+        return True
+    # "I oversampled the minority class. Then I split the data 80/20."
+    return bool(_RX["THEN_SPLIT"].match(s.following.removeprefix("and ")))
+
+
+def _random_split(story: _Story) -> Iterator[_Hit]:
+    if story.has("FORECASTING"):
+        for s in story.cued("k-fold"):
+            m = _RX["K_FOLD"].search(s.text)
+            if m is None or s.negated(m.start()) or s.told_as_mistake:
+                continue
+            if not _RX["SPLIT_DONE_RIGHT"].search(s.text):
+                yield _Hit("random-split-on-time", s.key)
+                return
+    for s in story.cued("random split"):
+        m = _RX["RANDOM_SPLIT"].search(s.text)
+        if m is None or s.negated(m.start()) or s.told_as_mistake:
+            continue
+        if _RX["EXPERIMENT"].search(s.text) or _RX["SPLIT_DONE_RIGHT"].search(s.text):
+            continue
+        if story.has("TIME_ORDERED"):
+            yield _Hit("random-split-on-time", s.key)
+            return
+        repeated = _RX["REPEATED_ENTITY"].search(story.text)
+        if repeated:
+            entity = _RX["ONE_ENTITY"].search(repeated.group(0))
+            name = entity.group(0) if entity else "person"
+            yield _Hit("random-split-on-entities", s.key, {"entity": name.removesuffix("s")})
+            return
+
+
+def _tuned_on_test(story: _Story) -> Iterator[_Hit]:
+    for s in story.cued("test"):
+        m = _RX["TUNED_ON_TEST"].search(s.text)
+        if m and not s.negated(m.start()) and not s.told_as_mistake:
+            yield _Hit("tuned-on-test", s.key)
+            return
+    for s in story.cued("all data"):
+        if not _RX["CHOSE_SOMETHING"].search(s.text) or s.told_as_mistake:
+            continue
+        for m in _RX["CROSS_VALIDATION"].finditer(s.text):
+            if s.negated(m.start()) or not _RX["WHOLE_DATA"].search(s.clause_at(m.start())):
+                continue
+            elsewhere = story.text.replace(s.clause_at(m.start()), " ")
+            if not _RX["HELD_OUT_ELSEWHERE"].search(elsewhere):
+                yield _Hit("tuned-on-test", s.key)
+                return
+
+
+def _accuracy_on_rare_positives(story: _Story) -> Iterator[_Hit]:
+    aware: dict[str, bool] = {}  # fields that give recall, AUC ... too: not accuracy's story
+    for s in story.cued("accuracy"):
+        if s.told_as_mistake or _RX["ACCURACY_DISMISSED"].search(s.text):
+            continue
+        if s.key not in aware:
+            aware[s.key] = bool(_RX["RARE_AWARE_METRICS"].search(story.fields[s.key]))
+        if aware[s.key]:
+            continue
+        for m in _RX["ACCURACY"].finditer(s.text):
+            before = s.text[: m.start()].split()
+            if before and before[-1] in w.NOT_MODEL_ACCURACY:
+                continue
+            if s.negated(m.start()) or not _RX["HEADLINE"].search(s.clause_at(m.start())):
+                continue
+            if story.has("RARE_POSITIVES"):
+                yield _Hit("accuracy-on-rare-positives", s.key)
+            return
+
+
+def _future_features(story: _Story) -> Iterator[_Hit]:
+    fraud = story.cued("fraud inputs") if "fraud" in story.text else []
+    for s in [*story.cued("after outcome"), *fraud]:
+        found = _RX["AFTER_OUTCOME"].search(s.text)
+        strict = found is None
+        if found is None and s in fraud:
+            found = _RX["AFTER_OUTCOME_IN_FRAUD"].search(s.text)
+        if found is None or not _as_input(s, strict):
+            continue
+        if s.negated(found.start()) or s.told_as_mistake or _RX["KNOWN_IN_TIME"].search(s.text):
+            continue
+        yield _Hit("future-features", s.key)
+        return
+
+
+def _as_input(s: _Sentence, strict: bool) -> bool:
+    """The sentence speaks of the thing as something the model reads."""
+    if _RX["STRICT_INPUT"].search(s.text):
+        return True
+    if strict:
+        return False
+    if s.key in w.FEATURE_FIELDS:
+        return True
+    return bool(_RX["TRAINING_TALK"].search(s.text) and _RX["USED_AS_INPUT"].search(s.text))
+
+
+def _too_good_offline(story: _Story) -> Iterator[_Hit]:
+    for s in story.cued("score"):
+        for metric, value in _high_scores(s):
+            if s.told_as_mistake or _live(s) or _RX["ACCURACY_DISMISSED"].search(s.text):
+                break
+            if not _has_live_result(story):
+                yield _Hit("too-good-offline", s.key, {"metric": metric, "value": value})
+            return
+
+
+def _high_scores(s: _Sentence) -> Iterator[tuple[str, str]]:
+    """(metric, value as written) for each near-perfect score the sentence gives on data
+    the model did not train on."""
+    for rx in (_RX["SCORE_THEN_VALUE"], _RX["VALUE_THEN_SCORE"]):
+        for m in rx.finditer(s.text):
+            if "gap" in m.groupdict() and _RX["NOT_A_SCORE_GAP"].search(m.group("gap")):
+                continue
+            if _RX["ON_TRAINING_DATA"].search(s.clause_at(m.start())):
+                continue
+            number = float(m.group("num"))
+            score = number / 100 if m.group("pct") or number > 1 else number
+            if w.HIGH_SCORE <= score <= 1:
+                pct = "%" if m.group("pct") else ""
+                yield w.SCORE_METRICS[m.group("metric")], m.group("num") + pct
+    for m in _RX["PERFECT"].finditer(s.text):
+        name = m.group("metric")
+        yield w.SCORE_METRICS.get(name, name.upper() if len(name) < 4 else name), "perfect"
+
+
+def _live(s: _Sentence) -> bool:
+    m = _RX["LIVE"].search(s.text)
+    return m is not None and not s.negated(m.start())
+
+
+def _has_live_result(story: _Story) -> bool:
+    for s in story.all_sentences():
+        if not _RX["LIVE_RESULT"].search(s.text):
+            continue
+        if "online" in s.key and not _RX["NOT_YET"].search(s.text):
+            return True
+        if _live(s):
+            return True
+    return False
+
+
+def _no_baseline(story: _Story) -> Iterator[_Hit]:
+    if story.fields.get("alternatives") or any(w in story.text for w in w.SURE_COMPARISON):
+        return
+    for s in story.cued("metric"):
+        for m in _RX["METRIC"].finditer(s.text):
+            clause = s.clause_at(m.start())
+            if not _RX["VALUE"].search(_RX["METRIC"].sub(" ", clause)) or s.told_as_mistake:
+                continue
+            if not story.has("COMPARISON"):
+                yield _Hit("no-baseline", s.key)
+            return
+
+
+def _we_not_i(template: FormTemplate, fields: Mapping[str, str]) -> Iterator[_Hit]:
+    for spec in template.fields:
+        if spec.key in w.ACTION_FIELDS:
+            text = fields.get(spec.key, "").replace("’", "'")
+            if len(_RX["WE_WORDS"].findall(text)) >= 2 and not _RX["I_WORDS"].search(text):
+                yield _Hit("we-not-i", spec.key)
+
+
+# -- the findings ----------------------------------------------------------------------------
+
 
 def red_flags(template: FormTemplate, fields: Mapping[str, str]) -> list[Finding]:
-    """Every red flag the story's text raises, as findings with check 'red_flag'."""
-    return []
+    """Every red flag the story's text raises, as findings with check 'red_flag', in the
+    order of coach.core.redflag_table.FLAGS; each once, on the field it is first found in."""
+    story = _Story(template, fields)
+    hits = [
+        *_leaky_preprocessing(story),
+        *_random_split(story),
+        *_tuned_on_test(story),
+        *_accuracy_on_rare_positives(story),
+        *_future_features(story),
+        *_too_good_offline(story),
+        *_no_baseline(story),
+        *_we_not_i(template, fields),
+    ]
+    order = list(t.FLAGS)
+    hits.sort(key=lambda h: order.index(h.flag))
+    return [_finding(hit) for hit in hits]
+
+
+def _finding(hit: _Hit) -> Finding:
+    flag = t.FLAGS[hit.flag]
+    return Finding(
+        key=hit.key,
+        check="red_flag",
+        message="red flag: " + flag.explanation.format(**hit.fills),
+        flag=flag.key,
+        question=flag.question.format(**hit.fills),
+    )

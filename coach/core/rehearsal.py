@@ -34,6 +34,17 @@ class Step:
     category: str = ""
     reason: str = ""
     probes: tuple[str, ...] = ()
+    field: str = ""
+    """For a follow-up: the story's field it is about (its text is in `notes`)."""
+    field_label: str = ""
+    """That field's label in the form, to head the notes with."""
+    strong: str = ""
+    """For a follow-up: what a strong answer contains, to show after the rating."""
+    served: str = ""
+    """For a follow-up: the gap type it was asked for (empty, no_figure, vague, red_flag,
+    filled)."""
+    flag: str = ""
+    """For a follow-up asked about a red flag: the flag's key."""
 
 
 @dataclass
@@ -67,6 +78,8 @@ def checkin_step(qset: QuestionSet) -> Step:
 
 
 def followup_steps(qset: QuestionSet, picks: Sequence[Pick]) -> list[Step]:
+    """The follow-ups as steps: each with the story's text for the field it is about (in
+    `notes`, headed by `field_label`) and what a strong answer contains (`strong`)."""
     return [
         Step(
             "followup",
@@ -74,10 +87,16 @@ def followup_steps(qset: QuestionSet, picks: Sequence[Pick]) -> list[Step]:
             qset.category(p.question.category).label,
             p.text,
             p.question.target_seconds,
+            notes=p.notes,
             why=p.question.why,
             category=p.question.category,
             reason=p.reason,
             probes=p.question.probes,
+            field=p.field,
+            field_label=p.label,
+            strong=qset.strong(p.question),
+            served=p.served,
+            flag=p.flag,
         )
         for p in picks
     ]

@@ -8,11 +8,13 @@ follow-ups found hardest with the notes taken, and the last rehearsal's times.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from coach.core.figures import find_figures
+from coach.core.findings import Finding
+from coach.core.redflags import red_flags
 from coach.core.stories import Story
 from coach.core.templates import FieldSpec, FormTemplate
 from coach.core.text import format_seconds, speaking_seconds
@@ -26,22 +28,17 @@ SECTION_TITLES = {
 }
 TABLE_SECTIONS = frozenset({"technical"})
 
-_FIGURE = re.compile(
-    r"(?<![\w.@#/])(?:[$€£¥]\s?)?[+\-−]?\d+(?:[.,]\d+)*"
-    r"(?:\s?(?:%|‰|x|×|k|K|M|B|bn|pp|ms|s|h|GB|TB|MB|million|billion|thousand"
-    r"|percent|percentage points?|points?)(?![\w]))?"
-)
-
 
 def figure_spans(text: str) -> list[tuple[str, bool]]:
-    """`text` cut into pieces, each marked True where it is a figure ('12%', '$1.2M')."""
+    """`text` cut into pieces, each marked True where it is a figure ('12%', '$1.2M', the
+    '40' of '40 features'); years and names with digits ('Q3 2023', 'F1') stay plain."""
     out: list[tuple[str, bool]] = []
     last = 0
-    for match in _FIGURE.finditer(text):
-        if match.start() > last:
-            out.append((text[last : match.start()], False))
-        out.append((match.group(0), True))
-        last = match.end()
+    for figure in find_figures(text):
+        if figure.start > last:
+            out.append((text[last : figure.start], False))
+        out.append((figure.text, True))
+        last = figure.end
     if last < len(text):
         out.append((text[last:], False))
     return out
@@ -84,6 +81,25 @@ class SheetSection:
     @property
     def target(self) -> str:
         return format_seconds(sum(f.target_seconds for f in self.fields))
+
+
+@dataclass(frozen=True)
+class ReadyFor:
+    """A red flag in the story, as the sheet's "Be ready for" lists it: the question it
+    invites and the part of the story it was found in."""
+
+    question: str
+    label: str
+    flag: str
+
+
+def ready_for(template: FormTemplate, findings: Iterable[Finding]) -> tuple[ReadyFor, ...]:
+    """The red flags among `findings`, each with its field's label, in their order."""
+    return tuple(
+        ReadyFor(f.question, spec.label if (spec := template.field(f.key)) else f.key, f.flag)
+        for f in findings
+        if f.check == "red_flag"
+    )
 
 
 @dataclass(frozen=True)
@@ -142,6 +158,8 @@ class Sheet:
     """The target time of the pitch said in a rehearsal: the template's pitch fields."""
     hardest: tuple[HardQuestion, ...] = ()
     last: LastRehearsal | None = None
+    ready: tuple[ReadyFor, ...] = ()
+    """Be ready for: the questions the story's red flags invite."""
 
     @property
     def byline(self) -> str:
@@ -188,7 +206,10 @@ def build_sheet(
     *,
     hardest: Iterable[HardQuestion] = (),
     last: LastRehearsal | None = None,
+    flags: Iterable[Finding] | None = None,
 ) -> Sheet:
+    """The sheet of `story`. `flags` are its red flags as the user keeps them (those they
+    dismissed left out); by default every red flag its text raises."""
     extra = {k: v for k, v in story.fields.items() if k not in template.keys}
     secs = sections(template, story.fields)
     if extra:
@@ -212,6 +233,7 @@ def build_sheet(
         pitch_seconds=sum(f.target_seconds for f in template.pitch_fields),
         hardest=tuple(hardest),
         last=last,
+        ready=ready_for(template, red_flags(template, story.fields) if flags is None else flags),
     )
 
 

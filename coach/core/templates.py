@@ -11,8 +11,10 @@ from typing import Any
 from coach.core.errors import InputError
 from coach.core.yamlfile import YamlDoc, read_yaml
 
-CHECKS = ("required", "number", "vague", "length")
-"""The checks a template field may ask for."""
+CHECKS = ("required", "number", "comparison", "vague", "generic", "too_short", "length")
+"""The checks a template field may ask for: required (not empty), number (gives a figure),
+comparison (a figure set against a baseline), vague (no claim without a figure), generic
+(a lesson anyone could say), too_short and length (how long it takes to say)."""
 
 SECTIONS = ("pitch", "technical", "audience", "star", "prep")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -9,15 +9,64 @@ WORDS_PER_MINUTE = 140
 """Speaking pace used for estimates: the middle of the usual 130-150 words a minute."""
 
 _WORD = re.compile(r"\w+(?:['’.,-]\w+)*")
+_SAID_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.(\d+))?")
+_SAID_SUFFIX = re.compile(r"(?:[kKMB]|bn|x|ms|s|h|GB|MB|TB)(?![A-Za-z])|\s?%")
+_CURRENCY = "$€£¥"
 
 
 def word_count(text: str) -> int:
+    """The words as written: '$1.8M' and '2.4%' are one word each (what the form shows)."""
     return len(_WORD.findall(text))
 
 
+def _whole_number_words(digits: str) -> int:
+    """How many words it takes to say a whole number: 12 one, 140 three ('one hundred
+    forty'), 4,100 four, 2023 two ('twenty twenty-three'; a hyphenated tens word is one)."""
+    number = int(digits.replace(",", ""))
+    if "," not in digits and len(digits) == 4 and 1100 <= number <= 2099:
+        return 3 if 2001 <= number <= 2009 else 2
+    if number == 0:
+        return 1
+    words = 0
+    scale = 0
+    while number:
+        number, group = divmod(number, 1000)
+        hundreds, rest = divmod(group, 100)
+        if group:
+            words += (2 if hundreds else 0) + (1 if rest else 0) + (1 if scale else 0)
+        scale += 1
+    return words
+
+
+def spoken_word_count(text: str) -> int:
+    """The words it takes to say `text`: '0.468' is five ('zero point four six eight'),
+    '$1.8M' five ('one point eight million dollars'), '12%' two ('twelve percent').
+    Digits inside a name (p99, GPT-4) are left as written."""
+    words = word_count(text)
+    for match in _SAID_NUMBER.finditer(text):
+        start = match.start()
+        before = text[start - 1] if start else ""
+        if before == "." and not text[start - 2 : start - 1].isalnum():
+            words += len(match.group(0))  # ".71": "point seven one"
+            continue
+        if before.isalnum() or before in ("_", "@", "#", "/", ".", "-"):
+            continue
+        decimals = match.group(1)
+        said = _whole_number_words(match.group(0).split(".")[0])
+        said += 1 + len(decimals) if decimals else 0  # "point" and each digit
+        said += 1 if before and before in _CURRENCY else 0  # "dollars"
+        said += 1 if _SAID_SUFFIX.match(text, match.end()) else 0  # "million", "percent"
+        words += said - 1  # the number was one written word
+    return words
+
+
 def speaking_seconds(text_or_words: str | int) -> int:
-    """Estimated seconds to say a text (or a number of words) out loud."""
-    words = text_or_words if isinstance(text_or_words, int) else word_count(text_or_words)
+    """Estimated seconds to say a text out loud, figures said in full (see
+    `spoken_word_count`), or to say a number of spoken words."""
+    if isinstance(text_or_words, str):
+        words = spoken_word_count(text_or_words)
+    else:
+        words = text_or_words
     return round(words * 60 / WORDS_PER_MINUTE)
 
 

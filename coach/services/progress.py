@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coach.core.activity import Streaks, sparkline, streaks, weekly
-from coach.core.checks import completeness
 from coach.core.coverage import Coverage, coverage
 from coach.core.questions import QuestionSet, QuestionSets
 from coach.core.readiness import Readiness, readiness
 from coach.core.schedule import ago, due_in
 from coach.core.templates import TemplateSet
+from coach.services.stories import checked_stories
 from coach.store import progress as history_queries
 from coach.store.progress import StoryBrief, Totals, TrendRow
 from coach.store.store import Store
@@ -165,14 +165,15 @@ def due_reviews(
 def story_progress(
     store: Store, templates: TemplateSet, briefs: Sequence[StoryBrief], now: dt.datetime
 ) -> list[StoryProgress]:
-    """History and readiness of these stories, in the order given."""
+    """History and readiness of these stories, in the order given. Findings the user
+    dismissed on their field's current text do not count against readiness."""
     history = history_queries.histories(store, [b.id for b in briefs], now)
-    fields = store.fields_for(b.id for b in briefs)
+    checks = checked_stories(store, templates, briefs)
     found = []
     for b in briefs:
         h = history.get(b.id, history_queries.NO_HISTORY)
         ratings = h.last_ratings
-        done = completeness(templates, b.template, fields.get(b.id, {}))
+        done = checks[b.id]
         found.append(
             StoryProgress(
                 id=b.id,

@@ -7,13 +7,16 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from coach.core.checks import lint_story
 from coach.core.clock import utc_now
+from coach.core.dismissals import apply_dismissals
 from coach.core.followups import Pick, choose_followups
 from coach.core.questions import QuestionSet, QuestionSets
 from coach.core.rehearsal import Result, Step
 from coach.core.schedule import Rating, Review, due_in
 from coach.core.stories import Story
 from coach.core.templates import TemplateSet
+from coach.store import dismissals as dismissal_rows
 from coach.store import rehearsals
 from coach.store.rehearsals import AnswerRow, RehearsalRow
 from coach.store.store import Store
@@ -44,11 +47,16 @@ def plan(
     now: dt.datetime | None = None,
     exclude: Collection[str] = (),
 ) -> list[Pick]:
-    """The follow-ups a rehearsal of `story` would ask next."""
+    """The follow-ups a rehearsal of `story` would ask next: its gaps read from its checks
+    and red flags, less the findings the user dismissed on their field's current text."""
     assert story.id is not None
+    template = templates.get(story.template)
+    checks = lint_story(template, story.fields)
+    waved = dismissal_rows.for_story(store, story.id)
+    findings = apply_dismissals(checks, story.fields, waved).findings if waved else checks.findings
     return choose_followups(
         qset,
-        templates.get(story.template),
+        template,
         facts(story),
         rehearsals.reviews(store, story.id),
         persona=persona,
@@ -57,6 +65,9 @@ def plan(
         seed=seed,
         now=now or utc_now(),
         exclude=exclude,
+        tags=story.tags,
+        competencies=story.competencies,
+        findings=findings,
     )
 
 

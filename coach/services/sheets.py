@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from coach.core.dismissals import split_findings
 from coach.core.questions import QuestionSets
+from coach.core.redflags import red_flags
 from coach.core.schedule import Rating
 from coach.core.sheets import (
     HardQuestion,
@@ -16,6 +18,7 @@ from coach.core.sheets import (
     timed_answer,
 )
 from coach.core.templates import FormTemplate, TemplateSet
+from coach.store import dismissals as dismissal_rows
 from coach.store import rehearsals
 from coach.store import sheets as sheet_queries
 from coach.store.store import Store
@@ -85,11 +88,14 @@ def sheet_for(
 ) -> Sheet:
     story = store.story(story_id)
     template = templates.get(story.template)
+    waved = dismissal_rows.for_story(store, story_id)
+    flags, _ = split_findings(red_flags(template, story.fields), story.fields, waved)
     return build_sheet(
         story,
         template,
         hardest=_hardest(store, story_id, labels),
         last=_last(store, story_id, template),
+        flags=flags,
     )
 
 

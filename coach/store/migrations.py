@@ -143,5 +143,23 @@ def m002_rehearsals(db: Database) -> None:
     )
 
 
+@migration
+def m003_dismissals(db: Database) -> None:
+    """Findings the user waved off ("I mean it"), each on its field's text as it was then."""
+    db.executescript(
+        """
+        CREATE TABLE dismissals (
+            story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            check_name TEXT NOT NULL,
+            flag TEXT NOT NULL DEFAULT '',
+            fingerprint TEXT NOT NULL,
+            dismissed_at TEXT NOT NULL,
+            PRIMARY KEY (story_id, key, check_name, flag)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 SCHEMA_NAMES = [fn.__name__ for fn in MIGRATIONS]
 """Every migration this version of coach knows, in order."""

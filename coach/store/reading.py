@@ -135,7 +135,7 @@ class StoryReader:
 
     def find(self, ident: str) -> StoryRow | None:
         """A story by id (digits) or slug."""
-        if ident.isdigit():
+        if ident.isdigit() and int(ident) < 2**63:  # SQLite's integers are 64-bit
             found = self.row(int(ident))
             if found:
                 return found

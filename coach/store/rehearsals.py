@@ -214,6 +214,53 @@ def answers(store: Store, rehearsal_id: int) -> list[AnswerRow]:
     ]
 
 
+@dataclass(frozen=True)
+class WeakRow:
+    """A follow-up whose latest rating for a story is weak or very weak, with the words,
+    category and target it was last asked with."""
+
+    story_id: int
+    story_title: str
+    template: str
+    question_id: str
+    rating: Rating
+    rated: dt.datetime
+    prompt: str
+    category: str
+    target_seconds: float
+
+
+def weak_followups(store: Store, story_id: int | None = None) -> list[WeakRow]:
+    """Every follow-up last rated weak or very weak, the weakest first, then the longest
+    ago: one story's (archived or not), or every active story's when `story_id` is None."""
+    where, params = ("s.id = ?", [story_id]) if story_id is not None else ("s.archived = 0", [])
+    rows = store.conn.execute(
+        "SELECT v.story_id, s.title, s.template, v.question_id, v.last_rating, v.last_rated, "
+        "a.prompt, a.category, a.target_seconds FROM reviews v "
+        "JOIN stories s ON s.id = v.story_id "
+        "JOIN answers a ON a.id = (SELECT id FROM answers WHERE story_id = v.story_id "
+        "AND key = v.question_id AND kind = 'followup' AND rating IS NOT NULL "
+        "ORDER BY answered_at DESC, id DESC LIMIT 1) "
+        f"WHERE v.last_rating <= {int(Rating.WEAK)} AND {where} "
+        "ORDER BY v.last_rating, v.last_rated, v.story_id, v.question_id",
+        params,
+    )
+    return [
+        WeakRow(
+            story_id=int(r[0]),
+            story_title=str(r[1]),
+            template=str(r[2]),
+            question_id=str(r[3]),
+            rating=Rating(int(r[4])),
+            rated=parse_stamp(str(r[5])),
+            prompt=str(r[6]),
+            category=str(r[7]),
+            target_seconds=float(r[8]),
+        )
+        for r in rows
+    ]
+
+
 _REHEARSAL_COLUMNS = "id, story_id, persona, focus, seed, started_at, ended_at, status"
 
 

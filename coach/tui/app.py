@@ -34,6 +34,16 @@ class RehearseRequest:
     bell: bool = False
 
 
+@dataclass(frozen=True)
+class DrillRequest:
+    """Open straight into a drill (from `coach drill`)."""
+
+    story_id: int | None = None
+    """One story's weak follow-ups; None for every story's."""
+    picked: bool = False
+    """The story was chosen for the user: the one with the most weak follow-ups."""
+
+
 def story_commands() -> type[Provider]:
     """The story provider, imported when the palette first opens (textual.command is slow)."""
     from coach.tui.commands import StoryCommands
@@ -61,6 +71,7 @@ class CoachApp(App[None]):
         new_template: str | None = None,
         offer_samples: bool = True,
         rehearse: RehearseRequest | None = None,
+        drill: DrillRequest | None = None,
         clock: Callable[[], float] = time.monotonic,
         start: str = "bank",
     ) -> None:
@@ -70,6 +81,7 @@ class CoachApp(App[None]):
         self.new_template = new_template
         self.offer_samples = offer_samples
         self.rehearse = rehearse
+        self.drill = drill
         self.clock = clock
         """The pacing timers' clock: monotonic, or a fake one that tests drive."""
         self.start = start
@@ -124,6 +136,12 @@ class CoachApp(App[None]):
         if self.rehearse is not None:
             r = self.rehearse
             self.start_rehearsal(r.story_id, persona=r.persona, followups=r.followups, bell=r.bell)
+        if self.drill is not None:
+            from coach.services.drill import Scope, nothing_to_drill
+            from coach.tui.screens.drill import open_drill
+
+            scope = Scope(self.drill.story_id)
+            open_drill(self, scope, picked=self.drill.picked, empty=nothing_to_drill())
 
     def notify(
         self,

@@ -10,8 +10,8 @@ from coach.core.templates import CHECKS, load_template, load_templates
 from coach.paths import shipped_templates_dir
 
 PROJECT_KEYS = (
-    "goal impact challenges findings leadership data features model alternatives tuning "
-    "offline_metrics online_metrics production plain_pitch"
+    "goal impact challenges findings leadership scope data features model alternatives tuning "
+    "offline_metrics online_metrics production hindsight plain_pitch"
 ).split()
 STAR_KEYS = "question situation task action result lesson".split()
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from old_databases import (
     CONFLICTED,
+    DISMISSED,
     SEEDERS,
     STORIES,
     applied_names,
@@ -24,7 +25,10 @@ from old_databases import (
     tables,
 )
 
-from coach.store import Store, open_store, rehearsals
+from coach.core.checks import Completeness
+from coach.core.dismissals import Dismissal, apply_dismissals, fingerprint
+from coach.core.findings import Finding
+from coach.store import Store, dismissals, open_store, rehearsals
 from coach.store.migrations import MIGRATIONS, SCHEMA_NAMES
 
 # Every step of the chain: a database left by the first N migrations, N from 1 to all but one.
@@ -72,6 +76,8 @@ def test_an_old_database_opens_on_the_latest_schema_with_its_data(
         check_search_still_finds(store)
         if "m002_rehearsals" in SCHEMA_NAMES[:upto]:
             check_rehearsals_survived(store)
+        if "m003_dismissals" in SCHEMA_NAMES[:upto]:
+            check_dismissals_survived(store)
         check_the_migrated_bank_takes_new_edits(store)
     finally:
         store.close()
@@ -157,14 +163,50 @@ def check_rehearsals_survived(store: Store) -> None:
     assert (reviews["ab-setup"].interval_days, int(reviews["ab-setup"].last_rating)) == (2, 2)
 
 
+def test_a_database_at_the_latest_schema_opens_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "latest.db"
+    make_old_database(path, len(MIGRATIONS))
+    store = open_store(path)
+    try:
+        check_stories_survived(store)
+        check_rehearsals_survived(store)
+        check_dismissals_survived(store)
+        check_the_migrated_bank_takes_new_edits(store)
+    finally:
+        store.close()
+    assert list(tmp_path.glob("*.bak")) == [], "nothing to migrate, nothing backed up"
+
+
+def check_dismissals_survived(store: Store) -> None:
+    found = dismissals.for_stories(store, [1, 2, 3])
+    assert found[2] == []
+    assert found[1] == sorted(
+        (Dismissal(k, c, f, fingerprint(t)) for s, k, c, f, t in DISMISSED if s == 1),
+        key=lambda d: (d.key, d.check, d.flag),
+    ), "an old coach's fingerprints still match today's"
+    fields = store.fields(1)
+    findings = (
+        Finding("impact", "vague", "vague: 'a lot'"),
+        Finding("data", "red_flag", "leaky", flag="leaky-feature"),
+        Finding("goal", "number", "no figure"),
+    )
+    done = apply_dismissals(Completeness(3, 0, 14, findings), fields, found[1])
+    assert [f.key for f in done.dismissed] == ["impact", "data"]
+    assert [f.key for f in done.findings] == ["goal"], "dismissed on an older text: it counts"
+
+
 def check_the_migrated_bank_takes_new_edits(store: Store) -> None:
     text, rev = store.field_state(2, "goal")
     saved = store.save_field(2, "goal", text + " Shops in Lyon too.", rev, new_revision=True)
     assert saved.conflict is None and saved.rev == rev + 1
     assert slugs(store.list_stories(search="Lyon")) == {"cafe-demand"}
     assert len(store.revisions(2, "goal")) == 2
+    result = store.fields(3)["result"]
+    dismissals.dismiss(store, 3, [Dismissal("result", "vague", "", fingerprint(result))])
     store.delete(3)
     assert store.find("disagreed-with-lead") is None
+    gone = store.conn.execute("SELECT count(*) FROM dismissals WHERE story_id = 3").fetchone()
+    assert gone[0] == 0, "deleting a migrated story takes its dismissals with it"
     assert store.list_stories(search="precision", archived=None) == []
     leftover = store.conn.execute("SELECT count(*) FROM labels WHERE story_id = 3").fetchone()
     assert leftover[0] == 0, "deleting a migrated story takes its labels with it"

@@ -236,3 +236,27 @@ async def test_markup_in_the_users_text_is_shown_as_written(
         await pilot.press("n")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, BankScreen)
+
+
+async def test_a_follow_up_shows_the_storys_own_text_then_what_a_strong_answer_holds(
+    samples: Store, coach_app: AppFactory, clock: FakeClock
+) -> None:
+    app = rehearsal_app(coach_app, samples, followups=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", *["enter"] * 5, "1")  # the pitch, then "technical details"
+        screen = app.screen
+        assert isinstance(screen, RehearsalScreen) and screen.session is not None
+        step = screen.session.step
+        assert step.kind == "followup" and step.notes and step.strong
+        notes = shown(app, "notes")
+        assert f"Your notes · {step.field_label}" in notes
+        assert step.notes[:30] in notes
+        await pilot.press("h")  # recall practice: the story's text is hidden
+        assert step.notes[:30] not in shown(app, "notes")
+        assert "notes hidden" in shown(app, "notes")
+        clock.now += 30
+        await pilot.press("enter", "3")
+        after = shown(app, "why")
+        assert "What a strong answer contains" in after
+        assert after.index("What a strong answer") < after.index("Why they ask")

@@ -13,10 +13,10 @@ from textual.timer import Timer
 from textual.widget import MountError
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from coach.core.checks import Completeness, completeness
+from coach.core.checks import Completeness
 from coach.core.stories import Story
 from coach.core.text import plural, short_when
-from coach.services.stories import RANK_LIMIT, StoryRow
+from coach.services.stories import RANK_LIMIT, StoryRow, checked_stories
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.story_table import Row, StoryTable
 
@@ -33,6 +33,8 @@ class BankScreen(CoachScreen):
         Binding("e", "edit", "Edit"),
         Binding("r", "rehearse", "Rehearse"),
         Binding("R", "rehearse_due", "Rehearse most due", show=False),
+        Binding("D", "drill", "Drill"),
+        Binding("ctrl+d", "drill_all", "Drill every story", show=False),
         Binding("d", "duplicate", "Duplicate", show=False),
         Binding("a", "archive", "Archive"),
         Binding("delete,x", "delete", "Delete"),
@@ -137,14 +139,8 @@ class BankScreen(CoachScreen):
 
         def fetch(offset: int, limit: int) -> list[Row]:
             rows = store.list_stories(**filters, limit=limit, offset=offset, ranked=ranked)
-            fields = store.fields_for(r.id for r in rows)
-            return [
-                (
-                    str(r.id),
-                    self._cells(r, completeness(self.coach.templates, r.template, fields[r.id])),
-                )
-                for r in rows
-            ]
+            done = checked_stories(store, self.coach.templates, rows)
+            return [(str(r.id), self._cells(r, done[r.id])) for r in rows]
 
         return fetch
 
@@ -287,6 +283,23 @@ class BankScreen(CoachScreen):
             self.notify("No story to rehearse yet: write one (n) or load the samples (l)")
             return
         self.coach.start_rehearsal(story_id)
+
+    def action_drill(self) -> None:
+        """Re-ask the selected story's follow-ups last rated weak or very weak."""
+        from coach.services.drill import Scope, nothing_to_drill
+        from coach.tui.screens.drill import open_drill
+
+        story_id = self._selected()
+        row = None if story_id is None else self.coach.store.row(story_id)
+        if story_id is not None and row is not None:
+            empty = f"{nothing_to_drill(row.title)} ctrl+d drills every story."
+            open_drill(self.app, Scope(story_id), empty=empty)
+
+    def action_drill_all(self) -> None:
+        from coach.services.drill import Scope, nothing_to_drill
+        from coach.tui.screens.drill import open_drill
+
+        open_drill(self.app, Scope(), empty=nothing_to_drill())
 
     def action_duplicate(self) -> None:
         story_id = self._selected()

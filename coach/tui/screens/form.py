@@ -10,8 +10,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
+from coach.core.dismissals import can_dismiss
+from coach.core.findings import Finding
+from coach.core.redflags import red_flags
 from coach.core.templates import FormTemplate
-from coach.services.stories import StoreError
+from coach.services.stories import (
+    StoreError,
+    dismiss_findings,
+    dismissals_by_field,
+    undo_dismissals,
+)
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.details import DetailsEditor
 from coach.tui.widgets.field_editor import FieldEditor
@@ -28,6 +36,7 @@ class FormScreen(CoachScreen):
         Binding("escape", "back", "Back to bank"),
         Binding("ctrl+down", "next_field", "Next field", priority=True),
         Binding("ctrl+up", "previous_field", "Previous field", priority=True),
+        Binding("ctrl+o", "dismiss_findings", "Dismiss checks", priority=True),
         Binding("f2", "toggle_focus_mode", "One field / whole form", priority=True),
         Binding("ctrl+r", "revisions", "Earlier versions", priority=True),
         Binding("f3", "toggle_guide", "Hide/show guide", priority=True),
@@ -38,6 +47,8 @@ class FormScreen(CoachScreen):
         self.story_id = story_id
         self.current = "details"
         self._warned = False
+        self._flags_due = False
+        """A field changed since the red flags (found across the whole story) were looked for."""
         self._show_guide: bool | None = None
         """The user's F3 choice; None follows the terminal's width."""
 
@@ -46,6 +57,7 @@ class FormScreen(CoachScreen):
         story = store.story(self.story_id)
         self.template: FormTemplate = self.coach.templates.get(story.template)
         self.sub_title = story.title
+        dismissed = dismissals_by_field(store, self.story_id)
         yield Header()
         with Horizontal(id="form-body"):
             yield OptionList(id="outline")
@@ -53,14 +65,17 @@ class FormScreen(CoachScreen):
                 yield DetailsEditor(story, self.template.title)
                 for spec in self.template.fields:
                     text, rev = store.field_state(self.story_id, spec.key)
-                    yield FieldEditor(spec, text, rev, self.template.vague_words)
+                    yield FieldEditor(
+                        spec, text, rev, self.template.vague_words, dismissed.get(spec.key, ())
+                    )
             yield Guide(id="guide")
         yield Footer()
 
     def on_mount(self) -> None:
         self._fill_outline()
         self.query_one(Guide).show_template(self.template)
-        self.set_interval(SAVE_EVERY, self.flush)
+        self._refresh_flags()
+        self.set_interval(SAVE_EVERY, self._tick)
         self.go_to(self.template.fields[0].key)
 
     def on_resize(self) -> None:
@@ -93,6 +108,16 @@ class FormScreen(CoachScreen):
             Option(Text(f"{self._mark(e)} {e.spec.label}"), id=e.spec.key) for e in self._editors()
         ]
         outline.set_options(options)
+
+    def _refresh_flags(self) -> None:
+        """Look for the story's red flags in what the fields say now, and show each on its
+        field. Done on the save tick, not per key: they read the whole story."""
+        self._flags_due = False
+        editors = self._editors()
+        flags = red_flags(self.template, {e.spec.key: e.text for e in editors})
+        for editor in editors:
+            if editor.show_flags([f for f in flags if f.key == editor.spec.key]):
+                self._update_mark(editor)
 
     def _update_mark(self, editor: FieldEditor) -> None:
         outline = self.query_one("#outline", OptionList)
@@ -132,7 +157,11 @@ class FormScreen(CoachScreen):
         if not editor.dirty:
             text, rev = self.coach.store.field_state(self.story_id, editor.spec.key)
             if rev != editor.rev:
+                editor.set_dismissals(
+                    dismissals_by_field(self.coach.store, self.story_id).get(editor.spec.key, [])
+                )
                 editor.load(text, rev)
+                self._flags_due = True
                 self.notify(f"{editor.spec.label}: updated from another window")
 
     @on(DetailsEditor.Focused)
@@ -148,8 +177,14 @@ class FormScreen(CoachScreen):
     @on(FieldEditor.Edited)
     def _field_edited(self, event: FieldEditor.Edited) -> None:
         self._update_mark(event.editor)
+        self._flags_due = True
 
     # -- saving -----------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        self.flush()
+        if self._flags_due:
+            self._refresh_flags()
 
     def flush(self) -> None:
         """Save every field typed since the last save. Runs twice a second and on leaving."""
@@ -245,3 +280,43 @@ class FormScreen(CoachScreen):
                 self.notify(f"{editor.spec.label}: earlier version restored (saved as a new one).")
 
         self.app.push_screen(RevisionsDialog(editor.spec.label, revisions), restore)
+
+    def action_dismiss_findings(self) -> None:
+        """I mean it: dismiss the checks shown on this field, stored at once; they stay
+        dismissed until its text changes. Pressed again, it brings them back."""
+        if self.current == "details":
+            self.notify("Pick a field first: checks are dismissed field by field.")
+            return
+        editor = self._editor(self.current)
+        label, key = editor.spec.label, editor.spec.key
+        live = [f for f in editor.findings if can_dismiss(f)]
+        store = self.coach.store
+        self.flush()
+        try:
+            if live:
+                dismiss_findings(store, self.story_id, live, editor.text)
+                editor.set_dismissals(dismissals_by_field(store, self.story_id).get(key, []))
+                stay, them = ("It stays", "it") if len(live) == 1 else ("They stay", "them")
+                self.notify(
+                    f"{label}: dismissed {_names(live)}. {stay} dismissed until you change "
+                    f"the text; ctrl+o brings {them} back."
+                )
+            elif editor.dismissed:
+                names = _names(editor.dismissed)
+                undo_dismissals(store, self.story_id, key)
+                editor.set_dismissals([])
+                self.notify(f"{label}: {names} back.")
+            elif editor.findings:
+                self.notify(f"{label}: nothing written yet, so nothing to dismiss.")
+            else:
+                self.notify(f"{label}: no check to dismiss.")
+        except StoreError as exc:
+            self.notify(f"Not dismissed: {exc}", severity="error", timeout=8)
+            return
+        self._update_mark(editor)
+
+
+def _names(findings: list[Finding]) -> str:
+    """What the findings are, in a few words: 'vague', 'no figure, red flag (leaky-split)'."""
+    names = (f.message.split(":")[0].strip() + (f" ({f.flag})" if f.flag else "") for f in findings)
+    return ", ".join(dict.fromkeys(names))

@@ -1,18 +1,25 @@
-"""After a rehearsal: every step's time against its target, the ratings, what to work on."""
+"""After a rehearsal or a drill: every step's time against its target, the ratings, what to
+work on, and what comes back when. A drill of several stories is one summary of the
+rehearsals it stored, one per story."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from coach.core.questions import QuestionSet
-from coach.core.text import format_seconds
+from coach.core.text import format_seconds, plural
 from coach.services import rehearsals
-from coach.services.rehearsals import AnswerRow, weak_categories
+from coach.services.drill import Scope, coming_back, rated_weak, weak_across
+from coach.services.rehearsals import AnswerRow, Report
 from coach.tui.screens.base import CoachScreen
 
 _KIND = {"section": "pitch", "checkin": "check-in", "followup": "follow-up"}
@@ -30,8 +37,53 @@ def over_under(answer: AnswerRow) -> Text:
     return Text(f"{format_seconds(-delta)} under", style="green")
 
 
+@dataclass(frozen=True)
+class Part:
+    """One stored rehearsal in the summary, with the question set its story is asked from."""
+
+    report: Report
+    qset: QuestionSet
+
+
+class AgainDialog(ModalScreen[str | None]):
+    """After a rehearsal with weak answers: drill those ('drill'), rehearse the whole story
+    again ('again'), or stay (None)."""
+
+    BINDINGS = [
+        Binding("d", "answer('drill')", "Drill them"),
+        Binding("r", "answer('again')", "Rehearse again"),
+        Binding("escape", "answer", "Stay"),
+    ]
+
+    def __init__(self, weak: int) -> None:
+        super().__init__(classes="dialog")
+        self.weak = weak
+
+    def compose(self) -> ComposeResult:
+        them = "it" if self.weak == 1 else "them"
+        with Vertical(classes="dialog-box"):
+            yield Static(
+                f"You rated {plural(self.weak, 'follow-up')} weak just now. Drill {them} now, "
+                "or rehearse the whole story again?",
+                classes="dialog-question",
+                markup=False,
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"Drill the {self.weak} (d)", variant="primary", id="drill")
+                yield Button("Rehearse again (r)", id="again")
+
+    def on_mount(self) -> None:
+        self.query_one("#drill", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_answer(self, answer: str | None = None) -> None:
+        self.dismiss(answer)
+
+
 class SummaryScreen(CoachScreen):
-    """The report of one rehearsal, read back from the database."""
+    """The report of one rehearsal, or of a drill's rehearsals, read back from the database."""
 
     BINDINGS = [
         Binding("a", "add_note", "Add note to story"),
@@ -39,11 +91,23 @@ class SummaryScreen(CoachScreen):
         Binding("escape,q", "close", "Back to bank"),
     ]
 
-    def __init__(self, rehearsal_id: int, qset: QuestionSet) -> None:
+    def __init__(
+        self,
+        rehearsal_ids: int | Sequence[int],
+        qset: QuestionSet | None = None,
+        *,
+        drill: Scope | None = None,
+    ) -> None:
         super().__init__()
-        self.rehearsal_id = rehearsal_id
+        self.rehearsal_ids = [rehearsal_ids] if isinstance(rehearsal_ids, int) else [*rehearsal_ids]
+        self.rehearsal_id = self.rehearsal_ids[0]
         self.qset = qset
+        self.drill = drill
+        """What the drill summed up here re-asked; None after a rehearsal."""
+        self.parts: list[Part] = []
         self.answers: list[AnswerRow] = []
+        self.part_of: list[Part] = []
+        """The part each row of the table (each of `answers`) belongs to."""
         self.added: set[int] = set()
 
     def compose(self) -> ComposeResult:
@@ -55,40 +119,69 @@ class SummaryScreen(CoachScreen):
             yield Static(id="coming-back")
         yield Footer()
 
+    def _qset_for(self, template: str) -> QuestionSet:
+        if self.qset is not None and self.qset.template == template:
+            return self.qset
+        return self.coach.question_sets.for_template(template)
+
     def on_mount(self) -> None:
-        self.report = rehearsals.report(self.coach.store, self.rehearsal_id)
-        self.row, self.story = self.report.rehearsal, self.report.story
-        self.sub_title = f"summary · {self.story.title}"
-        self.answers = self.report.answers
+        store = self.coach.store
+        for rehearsal_id in self.rehearsal_ids:
+            report = rehearsals.report(store, rehearsal_id)
+            self.parts.append(Part(report, self._qset_for(report.story.template)))
+        first = self.parts[0].report
+        self.row, self.story = first.rehearsal, first.story
+        several = len(self.parts) > 1
+        what = f"{len(self.parts)} stories" if several else self.story.title
+        self.sub_title = f"{'drill' if self.drill else 'summary'} · {what}"
         table = self.query_one(DataTable)
         table.add_column("", width=9)
-        table.add_column("Step", width=44)
+        if several:
+            table.add_column("Story", width=18)
+        table.add_column("Step", width=36 if several else 44)
         table.add_columns("Target", "Actual", "Over/under", "Rating")
         table.add_column("Note", width=24)
-        for a in self.answers:
-            rating = a.rating.label if a.rating else ""
-            style = "red" if a.rating and a.rating.weak else ""
-            table.add_row(
-                _KIND[a.kind],
-                Text(self._title(a), overflow="ellipsis", no_wrap=True),
-                format_seconds(a.target_seconds),
-                "" if a.seconds is None else format_seconds(a.seconds),
-                over_under(a),
-                Text(rating, style=style),
-                Text(a.note, overflow="ellipsis", no_wrap=True),
-                key=str(a.position),
-            )
+        for part in self.parts:
+            for a in part.report.answers:
+                self._add_row(table, part, a, several)
         self._fill_text()
         table.focus()
 
-    def _title(self, answer: AnswerRow) -> str:
+    def _add_row(self, table: DataTable[object], part: Part, a: AnswerRow, story: bool) -> None:
+        rating = a.rating.label if a.rating else ""
+        style = "red" if a.rating and a.rating.weak else ""
+        cells = [
+            _KIND[a.kind],
+            *([Text(part.report.story.title, overflow="ellipsis", no_wrap=True)] if story else []),
+            Text(self._title(part, a), overflow="ellipsis", no_wrap=True),
+            format_seconds(a.target_seconds),
+            "" if a.seconds is None else format_seconds(a.seconds),
+            over_under(a),
+            Text(rating, style=style),
+            Text(a.note, overflow="ellipsis", no_wrap=True),
+        ]
+        table.add_row(*cells, key=str(len(self.answers)))
+        self.answers.append(a)
+        self.part_of.append(part)
+
+    def _title(self, part: Part, answer: AnswerRow) -> str:
         if answer.kind == "section":
-            spec = self.coach.templates.get(self.story.template).field(answer.key)
+            spec = self.coach.templates.get(part.report.story.template).field(answer.key)
             return spec.label if spec else answer.key
         if answer.kind == "checkin":
-            chosen = next((c.label for c in self.qset.choices if c.key == answer.key), "")
+            chosen = next((c.label for c in part.qset.choices if c.key == answer.key), "")
             return f"Check-in: {chosen or 'no preference'}"
         return answer.prompt
+
+    def _head(self, total: float, target: float, pitch_line: str) -> Text:
+        statuses = {p.report.rehearsal.status for p in self.parts}
+        status = next((k for k in ("unfinished", "ended") if k in statuses), "finished")
+        what = f"{len(self.parts)} stories" if len(self.parts) > 1 else escape(self.story.title)
+        lead = f"Drill · [b]{what}[/b]" if self.drill else f"[b]{what}[/b]"
+        return Text.from_markup(
+            f"{lead} · {_STATUS[status]} · spoke {format_seconds(total)} against "
+            f"{format_seconds(target)} of targets{pitch_line}"
+        )
 
     def _fill_text(self) -> None:
         said = [a for a in self.answers if a.seconds is not None and not a.skipped]
@@ -101,26 +194,21 @@ class SummaryScreen(CoachScreen):
                 f" · pitch {format_seconds(sum(a.seconds or 0 for a in pitch))} of "
                 f"{format_seconds(sum(a.target_seconds for a in pitch))}"
             )
-        self.query_one("#summary-head", Static).update(
-            Text.from_markup(
-                f"[b]{escape(self.story.title)}[/b] · {_STATUS[self.row.status]} · spoke "
-                f"{format_seconds(total)} against {format_seconds(target)} of targets{pitch_line}"
-            )
-        )
-        weak = weak_categories(self.qset, self.answers)
+        self.query_one("#summary-head", Static).update(self._head(total, target, pitch_line))
+        weak = weak_across((p.qset, p.report) for p in self.parts)
         parts: list[str] = []
-        if weak:
-            for score in weak:
-                bits = []
-                if score.ratings and score.average <= 2:
-                    bits.append(f"average rating {score.average:.1f} of 4")
-                if score.over:
-                    bits.append(f"over time ×{score.over}")
-                parts.append(f"{escape(score.label)} ({', '.join(bits)})")
+        for score in weak:
+            bits = []
+            if score.ratings and score.average <= 2:
+                bits.append(f"average rating {score.average:.1f} of 4")
+            if score.over:
+                bits.append(f"over time ×{score.over}")
+            parts.append(f"{escape(score.label)} ({', '.join(bits)})")
         long = [
-            f"{escape(self._title(a))} (+{format_seconds((a.seconds or 0) - a.target_seconds)})"
-            for a in said
-            if a.kind == "section" and (a.seconds or 0) - a.target_seconds >= 1
+            f"{escape(self._title(part, a))} "
+            f"(+{format_seconds((a.seconds or 0) - a.target_seconds)})"
+            for part, a in zip(self.part_of, self.answers, strict=True)
+            if a.kind == "section" and not a.skipped and (a.seconds or 0) - a.target_seconds >= 1
         ]
         if long:
             parts.append("pitch over time: " + ", ".join(long))
@@ -129,8 +217,10 @@ class SummaryScreen(CoachScreen):
         else:
             work = "[b]Work on:[/b] nothing rated weak or over time this round."
         self.query_one("#work-on", Static).update(Text.from_markup(work))
-        due = rehearsals.coming_back(self.coach.store, self.qset, self.report)
-        lines = [f"  {d.when:<12} {escape(d.text)} ({d.rating.label})" for d in due]
+        lines = []
+        for report, d in coming_back(self.coach.store, ((p.qset, p.report) for p in self.parts)):
+            about = f"{escape(report.story.title)}: " if len(self.parts) > 1 else ""
+            lines.append(f"  {d.when:<12} {about}{escape(d.text)} ({d.rating.label})")
         self.query_one("#coming-back", Static).update(
             Text.from_markup(
                 "[b]Coming back:[/b]\n" + "\n".join(lines)
@@ -139,30 +229,57 @@ class SummaryScreen(CoachScreen):
             )
         )
 
-    def _selected(self) -> AnswerRow | None:
+    def _selected(self) -> int | None:
         table = self.query_one(DataTable)
         if not self.answers or table.cursor_row < 0:
             return None
-        return self.answers[table.cursor_row]
+        return table.cursor_row
 
     def action_add_note(self) -> None:
-        answer = self._selected()
-        if answer is None or not answer.note:
+        row = self._selected()
+        answer = None if row is None else self.answers[row]
+        if row is None or answer is None or not answer.note:
             self.notify("This answer has no note to add", severity="warning")
             return
-        if answer.position in self.added:
+        if row in self.added:
             self.notify("This note is in the story already")
             return
-        key = rehearsals.note_field(self.qset, answer)
-        if key not in self.coach.templates.get(self.story.template).keys:
+        part = self.part_of[row]
+        story = part.report.story
+        key = rehearsals.note_field(part.qset, answer)
+        template = self.coach.templates.get(story.template)
+        if key not in template.keys:
             self.notify("No field of this story to add the note to", severity="warning")
             return
-        rehearsals.add_note(self.coach.store, self.row.story_id, key, answer.note)
-        self.added.add(answer.position)
-        spec = self.coach.templates.get(self.story.template).field(key)
+        rehearsals.add_note(self.coach.store, part.report.rehearsal.story_id, key, answer.note)
+        self.added.add(row)
+        spec = template.field(key)
         self.notify(f"Note added to the story's {spec.label if spec else key}")
 
     def action_again(self) -> None:
+        """Rehearse the story again; after weak answers, offer to drill them first. After a
+        drill: drill the ones rated weak just now, or (none) what the drill asked, again."""
+        from coach.tui.screens.drill import open_drill
+
+        weak = rated_weak(p.report for p in self.parts)
+        if self.drill is not None:
+            scope = weak if weak.pairs else self.drill
+            empty = "Nothing left to drill: no follow-up here is rated weak now."
+            open_drill(self.app, scope, replace=True, empty=empty)
+            return
+        if not weak.pairs:
+            self._rehearse_again()
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer == "drill":
+                open_drill(self.app, weak, replace=True, empty="Nothing rated weak to drill.")
+            elif answer == "again":
+                self._rehearse_again()
+
+        self.app.push_screen(AgainDialog(len(weak.pairs)), chosen)
+
+    def _rehearse_again(self) -> None:
         from coach.tui.screens.rehearsal import RehearsalScreen
 
         self.app.switch_screen(RehearsalScreen(self.row.story_id, persona=self.row.persona or None))

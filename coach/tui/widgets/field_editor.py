@@ -1,7 +1,9 @@
-"""One form field: its question, a TextArea, and live length and checks under it."""
+"""One form field: its question, a TextArea, and live length and checks under it (those the
+user dismissed on the text as it is are shown apart, dimmed)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -13,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Static, TextArea
 
 from coach.core.checks import check_field
+from coach.core.dismissals import Dismissal, split_findings
 from coach.core.findings import Finding
 from coach.core.templates import FieldSpec
 from coach.core.text import plural, speaking_seconds, word_count
@@ -21,7 +24,7 @@ from coach.core.text import plural, speaking_seconds, word_count
 def stats_line(spec: FieldSpec, text: str) -> tuple[str, str]:
     """The words / speaking-time line under a field, and a class for its colour."""
     words = word_count(text)
-    seconds = speaking_seconds(words)
+    seconds = speaking_seconds(text)
     line = (
         f"{plural(words, 'word')} · ~{seconds} s to say · "
         f"target {spec.target_words} words, {spec.target_seconds} s"
@@ -44,14 +47,27 @@ class FieldEditor(Vertical):
     class Edited(Message):
         editor: FieldEditor
 
-    def __init__(self, spec: FieldSpec, text: str, rev: int, vague_words: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        spec: FieldSpec,
+        text: str,
+        rev: int,
+        vague_words: tuple[str, ...],
+        dismissals: Sequence[Dismissal] = (),
+    ) -> None:
         super().__init__(id=f"field-{spec.key}", classes="field-editor")
         self.spec = spec
         self.rev = rev
         self.saved = text
         """The text as last saved or loaded: anything else in the editor is unsaved."""
         self.vague_words = vague_words
+        self.dismissals = list(dismissals)
+        """What the user dismissed on this field (each holds the text it was dismissed on)."""
+        self.flags: tuple[Finding, ...] = ()
+        """The story's red flags found in this field (the screen works them out)."""
         self.findings: list[Finding] = []
+        """The findings that count: live, not dismissed on the text as it is."""
+        self.dismissed: list[Finding] = []
 
     def compose(self) -> ComposeResult:
         yield Static(self.spec.label, classes="field-label", markup=False)
@@ -65,6 +81,7 @@ class FieldEditor(Vertical):
         )
         yield Static("", classes="field-stats")
         yield Static("", classes="field-findings")
+        yield Static("", classes="field-dismissed")
 
     def on_mount(self) -> None:
         self._refresh_status()
@@ -101,10 +118,32 @@ class FieldEditor(Vertical):
         stats = self.query_one(".field-stats", Static)
         stats.update(line)
         stats.set_classes(f"field-stats {level}")
-        self.findings = check_field(self.spec, text, self.vague_words)
-        messages = "\n".join(f"! {f.message}" for f in self.findings)
-        self.query_one(".field-findings", Static).update(Text(messages))
+        found = [*check_field(self.spec, text, self.vague_words), *self.flags]
+        kept, dismissed = split_findings(found, {self.spec.key: text}, self.dismissals)
+        self.findings, self.dismissed = list(kept), list(dismissed)
+        lines = []
+        for f in kept:
+            lines.append(f"! {f.message}")
+            if f.question:
+                lines.append(f"  an interviewer may ask: {f.question}")
+        self.query_one(".field-findings", Static).update(Text("\n".join(lines)))
+        waved = "\n".join(f"dismissed · {f.message}" for f in dismissed)
+        self.query_one(".field-dismissed", Static).update(Text(waved))
         self.set_class(bool(self.findings), "has-findings")
+        self.set_class(bool(dismissed), "has-dismissed")
+
+    def show_flags(self, flags: Sequence[Finding]) -> bool:
+        """Show the red flags found in this field now; True if they changed."""
+        if tuple(flags) == self.flags:
+            return False
+        self.flags = tuple(flags)
+        self._refresh_status()
+        return True
+
+    def set_dismissals(self, dismissals: Sequence[Dismissal]) -> None:
+        """The field's dismissals as stored now (after a dismiss or an undo)."""
+        self.dismissals = list(dismissals)
+        self._refresh_status()
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:

@@ -1,0 +1,129 @@
+"""The drill: the follow-ups last rated weak or very weak, asked again now, one at a time.
+
+No pitch and no check-in: each question is timed, rated and stored as in a rehearsal (one
+rehearsal per story it asks about), and each rating feeds the schedule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Static
+
+from coach.core.rehearsal import Session, Step
+from coach.core.text import format_seconds, plural
+from coach.services import drill
+from coach.tui.screens.steps import StepsScreen
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from coach.tui.screens.base import CoachHost
+
+
+def open_drill(
+    app: App[None], scope: drill.Scope, *, replace: bool = False, picked: bool = False, empty: str
+) -> bool:
+    """Open a drill of what `scope` holds (replacing the screen on top when `replace`), or
+    say `empty` when nothing in it is rated weak. True when the drill opened."""
+    host = cast("CoachHost", app)
+    items = drill.select(host.store, host.question_sets, scope)
+    if not items:
+        app.notify(empty)
+        return False
+    screen = DrillScreen(scope, items, picked=picked)
+    if replace:
+        app.switch_screen(screen)
+    else:
+        app.push_screen(screen)
+    return True
+
+
+class DrillScreen(StepsScreen):
+    """Re-ask the weak follow-ups of one story, or of several back to back."""
+
+    BINDINGS = [b for b in StepsScreen.BINDINGS if isinstance(b, Binding) and b.action != "notes"]
+    """The rehearsal's keys but `h`: your notes are the pitch's, and a drill has no pitch."""
+
+    def __init__(
+        self, scope: drill.Scope, items: Sequence[drill.Item], *, picked: bool = False
+    ) -> None:
+        super().__init__()
+        self.scope = scope
+        self.items = list(items)
+        self.picked = picked
+        """The story was chosen for the user: the one with the most weak follow-ups."""
+        self.stories = list(dict.fromkeys(item.story_title for item in self.items))
+        self.drill_run: drill.Run | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "notes"  # bound by StepsScreen: off, and out of the footer
+
+    @property
+    def what(self) -> str:
+        """The story drilled, or how many."""
+        return self.stories[0] if len(self.stories) == 1 else f"{len(self.stories)} stories"
+
+    def on_mount(self) -> None:
+        self.sub_title = f"drill · {self.what}"
+        self.query_one("#after").display = False
+        self.refresh_view()
+
+    def _show_intro(self, stage: Static, prompt: Static, notes: Static) -> None:
+        total = sum(item.target_seconds for item in self.items)
+        stage.update(Text.assemble(("Drill", "bold"), " · ", self.what))
+        chosen = (
+            "Chosen as the story with the most weak answers "
+            "(coach drill --all-stories drills every story).\n"
+            if self.picked
+            else ""
+        )
+        prompt.update(
+            f"{plural(len(self.items), 'follow-up')} you last rated weak or very weak, the "
+            f"weakest and longest ago first ({format_seconds(total)} in all).\n{chosen}"
+            "Answer each out loud and rate it again: the ratings feed the schedule.\n"
+            "Press [b]enter[/b] to start the clock."
+        )
+        lines: list[str] = []
+        story: int | None = None
+        for item in self.items:
+            if len(self.stories) > 1 and item.story_id != story:
+                story = item.story_id
+                lines.append(item.story_title)
+            lines.append(f"  {item.rating.label:<9}  {item.label}: {item.prompt}")
+        notes.update(Text("\n".join(lines)))
+        self.query_one("#notes-box").display = True
+
+    def _stage_line(self, session: Session, step: Step) -> Text:
+        about = f" · {step.notes}" if len(self.stories) > 1 else ""
+        return Text.assemble(
+            (f"Drill {session.position + 1} of {len(session.steps)}", "bold"),
+            about,
+            f" · {step.title} · target {format_seconds(step.target_seconds)}",
+        )
+
+    def _notes_for(self, step: Step) -> Text:
+        return Text(f"last {step.reason}", style="dim")
+
+    def _start(self) -> None:
+        self.drill_run = drill.Run(self.coach.store, self.items)
+        self.session = Session(drill.steps(self.items), clock=self.coach.clock)
+
+    def _record(self, position: int) -> None:
+        session = self.session
+        assert session is not None and self.drill_run is not None
+        self.drill_run.record(position, session.steps[position], session.results[position])
+
+    def _finish(self, status: str) -> None:
+        from coach.tui.screens.summary import SummaryScreen
+
+        assert self.drill_run is not None
+        stored = self.drill_run.finish(status)
+        if not stored:
+            self.notify("Drill ended before any answer: nothing stored")
+            self.app.pop_screen()
+            return
+        self.app.switch_screen(SummaryScreen(stored, drill=self.scope))
