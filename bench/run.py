@@ -11,7 +11,8 @@ fixed seed (every database is built by bench/databases.py). The pacing timer fig
 in bench/rehearsal.py (the timer's CPU in fresh processes, bench/timer_probe.py); the
 follow-up figures (bench/followups.py) use a copy of the bank with 100,000 answers, and so
 do the progress screen's start-up (bench/progress.py, fresh processes) and export
-(bench/export.py).
+(bench/export.py). Typing into a 3,000-word field of the form, key press to frame against a
+bare TextArea app, is measured in fresh processes by bench/form.py (bench/form_probe.py).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ sys.path.insert(0, str(HERE))
 import databases  # noqa: E402
 import export  # noqa: E402
 import followups  # noqa: E402
+import form  # noqa: E402
 import progress  # noqa: E402
 import rehearsal  # noqa: E402
 import search  # noqa: E402
@@ -46,6 +48,7 @@ from coach.store import Store, open_store  # noqa: E402
 
 SEED = 20240611
 BANK_SIZE = 10_000
+TYPING_WARM_UP = 20
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ class Plan:
     timer_cpu_rounds: int
     plans: int
     """Stories that follow-ups are chosen for."""
+    typing_keys: int
+    """Keys timed per run of the form's typing figure (after TYPING_WARM_UP that are not)."""
+    typing_rounds: int
 
 
 PLANS = {
@@ -75,6 +81,8 @@ PLANS = {
         timer_cpu_s=5,
         timer_cpu_rounds=1,
         plans=100,
+        typing_keys=150,
+        typing_rounds=3,
     ),
     False: Plan(
         quick=False,
@@ -85,6 +93,8 @@ PLANS = {
         timer_cpu_s=15,
         timer_cpu_rounds=2,
         plans=1000,
+        typing_keys=200,
+        typing_rounds=5,
     ),
 }
 
@@ -236,6 +246,12 @@ def run(plan: Plan, workdir: Path) -> dict[str, Any]:
         "progress screen", lambda: progress.progress_figures(answers, plan.start_runs, env)
     )
     figures |= timed("export", lambda: export.export_figures(answers, workdir, env))
+    figures |= timed(
+        "typing in the form",
+        lambda: form.form_keystroke_figures(
+            workdir, plan.typing_keys, TYPING_WARM_UP, plan.typing_rounds, SEED, env
+        ),
+    )
     return figures
 
 

@@ -150,8 +150,9 @@ async def test_what_cannot_be_dismissed_is_said(samples: Store, coach_app: AppFa
         screen = await open_impact(pilot, story.id)
         area = app.screen.query_one("#text-impact", TextArea)
         area.load_text("")
-        await pilot.pause()
-        assert [f.check for f in impact(app).findings] == ["required"]
+        await wait_for(
+            pilot, lambda: [f.check for f in impact(app).findings] == ["required"], "the checks"
+        )
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert notified(app, "Impact, in numbers: nothing written yet")

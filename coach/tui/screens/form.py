@@ -48,6 +48,8 @@ class FormScreen(CoachScreen):
         self.current = "details"
         self._warned = False
         self._flags_due = False
+        self._marks: dict[str, str] = {}
+        """Each field's line in the outline as shown, so an unchanged mark is not redrawn."""
         """A field changed since the red flags (found across the whole story) were looked for."""
         self._show_guide: bool | None = None
         """The user's F3 choice; None follows the terminal's width."""
@@ -104,9 +106,8 @@ class FormScreen(CoachScreen):
     def _fill_outline(self) -> None:
         outline = self.query_one("#outline", OptionList)
         options = [Option("  Details", id="details")]
-        options += [
-            Option(Text(f"{self._mark(e)} {e.spec.label}"), id=e.spec.key) for e in self._editors()
-        ]
+        self._marks = {e.spec.key: f"{self._mark(e)} {e.spec.label}" for e in self._editors()}
+        options += [Option(Text(line), id=key) for key, line in self._marks.items()]
         outline.set_options(options)
 
     def _refresh_flags(self) -> None:
@@ -120,9 +121,12 @@ class FormScreen(CoachScreen):
                 self._update_mark(editor)
 
     def _update_mark(self, editor: FieldEditor) -> None:
-        outline = self.query_one("#outline", OptionList)
+        """The field's mark in the outline, redrawn only when it changed."""
         prompt = f"{self._mark(editor)} {editor.spec.label}"
-        outline.replace_option_prompt(editor.spec.key, prompt)
+        if self._marks.get(editor.spec.key) == prompt:
+            return
+        self._marks[editor.spec.key] = prompt
+        self.query_one("#outline", OptionList).replace_option_prompt(editor.spec.key, prompt)
 
     @on(OptionList.OptionSelected, "#outline")
     def _jump(self, event: OptionList.OptionSelected) -> None:
@@ -176,8 +180,11 @@ class FormScreen(CoachScreen):
 
     @on(FieldEditor.Edited)
     def _field_edited(self, event: FieldEditor.Edited) -> None:
-        self._update_mark(event.editor)
         self._flags_due = True
+
+    @on(FieldEditor.Checked)
+    def _field_checked(self, event: FieldEditor.Checked) -> None:
+        self._update_mark(event.editor)
 
     # -- saving -----------------------------------------------------------------------
 
@@ -288,6 +295,7 @@ class FormScreen(CoachScreen):
             self.notify("Pick a field first: checks are dismissed field by field.")
             return
         editor = self._editor(self.current)
+        editor.check_now()
         label, key = editor.spec.label, editor.spec.key
         live = [f for f in editor.findings if can_dismiss(f)]
         store = self.coach.store

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import DescendantFocus
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from coach.core.checks import check_field
@@ -36,6 +37,11 @@ def stats_line(spec: FieldSpec, text: str) -> tuple[str, str]:
     return line, "under"
 
 
+CHECK_PAUSE = 0.25
+"""Seconds of no typing before the words, the time to say and the checks are worked out
+again: a burst of typing costs only the TextArea (see form_keystroke_ratio in bench/)."""
+
+
 class FieldEditor(Vertical):
     """Edits one field's text; the screen saves it (see `dirty`, `text`, `rev`, `saved`)."""
 
@@ -45,6 +51,12 @@ class FieldEditor(Vertical):
 
     @dataclass
     class Edited(Message):
+        editor: FieldEditor
+
+    @dataclass
+    class Checked(Message):
+        """The field's findings were worked out again (the outline shows its mark)."""
+
         editor: FieldEditor
 
     def __init__(
@@ -68,6 +80,9 @@ class FieldEditor(Vertical):
         self.findings: list[Finding] = []
         """The findings that count: live, not dismissed on the text as it is."""
         self.dismissed: list[Finding] = []
+        self._status_timer: Timer | None = None
+        self._shown: dict[str, str] = {}
+        """What each status line shows now, so that an unchanged line is not redrawn."""
 
     def compose(self) -> ComposeResult:
         yield Static(self.spec.label, classes="field-label", markup=False)
@@ -112,12 +127,25 @@ class FieldEditor(Vertical):
         """Put an earlier revision's text back, as an edit (it will be saved)."""
         self.area.replace(text, (0, 0), self.area.document.end)
 
+    def _show(self, name: str, content: str) -> None:
+        """Update one status line only if it changed. The words-and-time line keeps its one
+        line, so it is redrawn without laying the form out again (a layout of the whole
+        form on every pause in typing is what made long fields slow)."""
+        before = self._shown.get(name)
+        if before == content:
+            return
+        self._shown[name] = content
+        relayout = before is None or name != "field-stats"
+        self.query_one(f".{name}", Static).update(Text(content), layout=relayout)
+
     def _refresh_status(self) -> None:
+        if self._status_timer is not None:
+            self._status_timer.stop()
+            self._status_timer = None
         text = self.area.text
         line, level = stats_line(self.spec, text)
-        stats = self.query_one(".field-stats", Static)
-        stats.update(line)
-        stats.set_classes(f"field-stats {level}")
+        self._show("field-stats", line)
+        self.query_one(".field-stats", Static).set_classes(f"field-stats {level}")
         found = [*check_field(self.spec, text, self.vague_words), *self.flags]
         kept, dismissed = split_findings(found, {self.spec.key: text}, self.dismissals)
         self.findings, self.dismissed = list(kept), list(dismissed)
@@ -126,11 +154,11 @@ class FieldEditor(Vertical):
             lines.append(f"! {f.message}")
             if f.question:
                 lines.append(f"  an interviewer may ask: {f.question}")
-        self.query_one(".field-findings", Static).update(Text("\n".join(lines)))
-        waved = "\n".join(f"dismissed · {f.message}" for f in dismissed)
-        self.query_one(".field-dismissed", Static).update(Text(waved))
+        self._show("field-findings", "\n".join(lines))
+        self._show("field-dismissed", "\n".join(f"dismissed · {f.message}" for f in dismissed))
         self.set_class(bool(self.findings), "has-findings")
         self.set_class(bool(dismissed), "has-dismissed")
+        self.post_message(self.Checked(self))
 
     def show_flags(self, flags: Sequence[Finding]) -> bool:
         """Show the red flags found in this field now; True if they changed."""
@@ -148,8 +176,15 @@ class FieldEditor(Vertical):
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self._refresh_status()
+        if self._status_timer is not None:
+            self._status_timer.stop()
+        self._status_timer = self.set_timer(CHECK_PAUSE, self._refresh_status)
         self.post_message(self.Edited(self))
+
+    def check_now(self) -> None:
+        """Work out the findings at once if typing left them pending (before a dismissal)."""
+        if self._status_timer is not None:
+            self._refresh_status()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.post_message(self.Focused(self))
