@@ -242,6 +242,10 @@ def _classify(text: str, match: re.Match[str]) -> _Candidate | None:
     counted = bool(following) and following not in _NOT_COUNTED
     if _year(number) and (prev in _DATE_MARKERS or not counted):
         return _Candidate(start, end, "year")
+    if following in _DATE_WORDS or prev in _DATE_WORDS:
+        return _Candidate(start, end, "bare")  # "3 March", "on June 12": a date
+    if prev in _LABELS:
+        return _Candidate(start, end, "bare")  # "Phase 3 went live", "Sprint 14 ended"
     times = _NEXT_WORD.match(text, end)
     if times and following == "times":
         return _Candidate(start, times.end(), "multiple")

@@ -13,6 +13,7 @@ by in coach.core.redflag_words.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Mapping
@@ -26,8 +27,21 @@ from coach.core.templates import FormTemplate
 NEVER_SPOKEN = frozenset({"prep"})
 """Sections read for nothing: the STAR 'question' lists what an interviewer asks."""
 
-_RX = {name: re.compile(v) for name, v in vars(w).items() if name.isupper() and isinstance(v, str)}
-_NOT_FITTED = {word: re.compile(p) for word, p in w.NOT_FITTED.items()}
+
+@functools.cache
+def _rx(name: str) -> re.Pattern[str]:
+    """The pattern of that name in coach.core.redflag_words, compiled when first needed:
+    most stories never reach most rules, and compiling them all cost 40 ms at start-up."""
+    found = getattr(w, name)
+    assert name.isupper() and isinstance(found, str), name
+    return re.compile(found)
+
+
+@functools.cache
+def _not_fitted(word: str) -> re.Pattern[str]:
+    return re.compile(w.NOT_FITTED[word])
+
+
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
@@ -42,12 +56,12 @@ class _Sentence:
 
     @property
     def told_as_mistake(self) -> bool:
-        return bool(_RX["TOLD_AS_A_MISTAKE"].search(self.text + " " + self.following))
+        return bool(_rx("TOLD_AS_A_MISTAKE").search(self.text + " " + self.following))
 
     def clause_at(self, pos: int) -> str:
         """The clause of this sentence around position `pos`."""
         start, end = 0, len(self.text)
-        for m in _RX["CLAUSE_BREAK"].finditer(self.text):
+        for m in _rx("CLAUSE_BREAK").finditer(self.text):
             if m.end() <= pos:
                 start = m.end()
             elif m.start() >= pos:
@@ -58,10 +72,10 @@ class _Sentence:
     def negated(self, pos: int) -> bool:
         """A negation among the five words before `pos`, in the same clause."""
         before = self.text[:pos]
-        breaks = list(_RX["CLAUSE_BREAK"].finditer(before))
+        breaks = list(_rx("CLAUSE_BREAK").finditer(before))
         if breaks:
             before = before[breaks[-1].end() :]
-        return bool(_RX["NEGATION"].search(" ".join(before.split()[-5:])))
+        return bool(_rx("NEGATION").search(" ".join(before.split()[-5:])))
 
 
 class _Story:
@@ -86,7 +100,7 @@ class _Story:
     def has(self, name: str) -> bool:
         """The story's text matches pattern `name` (asked once per story)."""
         if name not in self._has:
-            self._has[name] = bool(_RX[name].search(self.text))
+            self._has[name] = bool(_rx(name).search(self.text))
         return self._has[name]
 
     def cued(self, name: str) -> list[_Sentence]:
@@ -152,10 +166,10 @@ class _Hit:
 
 def _leaky_preprocessing(story: _Story) -> Iterator[_Hit]:
     for s in story.cued("preprocessing"):
-        found = list(_RX["PREPROCESSING"].finditer(s.text))
-        if not found or s.told_as_mistake or _RX["TRAINING_ONLY"].search(s.text):
+        found = list(_rx("PREPROCESSING").finditer(s.text))
+        if not found or s.told_as_mistake or _rx("TRAINING_ONLY").search(s.text):
             continue
-        if _RX["AFTER_SPLIT"].search(s.text):
+        if _rx("AFTER_SPLIT").search(s.text):
             continue
         for m in found:
             if _fits_nothing(m.group(0), s) or s.negated(m.start()):
@@ -166,41 +180,41 @@ def _leaky_preprocessing(story: _Story) -> Iterator[_Hit]:
 
 
 def _fits_nothing(word: str, s: _Sentence) -> bool:
-    return any(part in word and rx.search(s.text) for part, rx in _NOT_FITTED.items())
+    return any(part in word and _not_fitted(part).search(s.text) for part in w.NOT_FITTED)
 
 
 def _fitted_before_split(s: _Sentence, pos: int) -> bool:
-    before = _RX["BEFORE_SPLIT"].search(s.text)
+    before = _rx("BEFORE_SPLIT").search(s.text)
     if before and not s.negated(before.start()):
         return True
-    then = _RX["THEN_SPLIT"].search(s.text, pos)
-    if then or _RX["WHOLE_DATA"].search(s.clause_at(pos)):
+    then = _rx("THEN_SPLIT").search(s.text, pos)
+    if then or _rx("WHOLE_DATA").search(s.clause_at(pos)):
         return True
     # "I oversampled the minority class. Then I split the data 80/20."
-    return bool(_RX["THEN_SPLIT"].match(s.following.removeprefix("and ")))
+    return bool(_rx("THEN_SPLIT").match(s.following.removeprefix("and ")))
 
 
 def _random_split(story: _Story) -> Iterator[_Hit]:
     if story.has("FORECASTING"):
         for s in story.cued("k-fold"):
-            m = _RX["K_FOLD"].search(s.text)
+            m = _rx("K_FOLD").search(s.text)
             if m is None or s.negated(m.start()) or s.told_as_mistake:
                 continue
-            if not _RX["SPLIT_DONE_RIGHT"].search(s.text):
+            if not _rx("SPLIT_DONE_RIGHT").search(s.text):
                 yield _Hit("random-split-on-time", s.key)
                 return
     for s in story.cued("random split"):
-        m = _RX["RANDOM_SPLIT"].search(s.text)
+        m = _rx("RANDOM_SPLIT").search(s.text)
         if m is None or s.negated(m.start()) or s.told_as_mistake:
             continue
-        if _RX["EXPERIMENT"].search(s.text) or _RX["SPLIT_DONE_RIGHT"].search(s.text):
+        if _rx("EXPERIMENT").search(s.text) or _rx("SPLIT_DONE_RIGHT").search(s.text):
             continue
         if story.has("TIME_ORDERED"):
             yield _Hit("random-split-on-time", s.key)
             return
-        repeated = _RX["REPEATED_ENTITY"].search(story.text)
+        repeated = _rx("REPEATED_ENTITY").search(story.text)
         if repeated:
-            entity = _RX["ONE_ENTITY"].search(repeated.group(0))
+            entity = _rx("ONE_ENTITY").search(repeated.group(0))
             name = entity.group(0) if entity else "person"
             yield _Hit("random-split-on-entities", s.key, {"entity": name.removesuffix("s")})
             return
@@ -208,18 +222,18 @@ def _random_split(story: _Story) -> Iterator[_Hit]:
 
 def _tuned_on_test(story: _Story) -> Iterator[_Hit]:
     for s in story.cued("test"):
-        m = _RX["TUNED_ON_TEST"].search(s.text)
+        m = _rx("TUNED_ON_TEST").search(s.text)
         if m and not s.negated(m.start()) and not s.told_as_mistake:
             yield _Hit("tuned-on-test", s.key)
             return
     for s in story.cued("all data"):
-        if not _RX["CHOSE_SOMETHING"].search(s.text) or s.told_as_mistake:
+        if not _rx("CHOSE_SOMETHING").search(s.text) or s.told_as_mistake:
             continue
-        for m in _RX["CROSS_VALIDATION"].finditer(s.text):
-            if s.negated(m.start()) or not _RX["WHOLE_DATA"].search(s.clause_at(m.start())):
+        for m in _rx("CROSS_VALIDATION").finditer(s.text):
+            if s.negated(m.start()) or not _rx("WHOLE_DATA").search(s.clause_at(m.start())):
                 continue
             elsewhere = story.text.replace(s.clause_at(m.start()), " ")
-            if not _RX["HELD_OUT_ELSEWHERE"].search(elsewhere):
+            if not _rx("HELD_OUT_ELSEWHERE").search(elsewhere):
                 yield _Hit("tuned-on-test", s.key)
                 return
 
@@ -227,17 +241,17 @@ def _tuned_on_test(story: _Story) -> Iterator[_Hit]:
 def _accuracy_on_rare_positives(story: _Story) -> Iterator[_Hit]:
     aware: dict[str, bool] = {}  # fields that give recall, AUC ... too: not accuracy's story
     for s in story.cued("accuracy"):
-        if s.told_as_mistake or _RX["ACCURACY_DISMISSED"].search(s.text):
+        if s.told_as_mistake or _rx("ACCURACY_DISMISSED").search(s.text):
             continue
         if s.key not in aware:
-            aware[s.key] = bool(_RX["RARE_AWARE_METRICS"].search(story.fields[s.key]))
+            aware[s.key] = bool(_rx("RARE_AWARE_METRICS").search(story.fields[s.key]))
         if aware[s.key]:
             continue
-        for m in _RX["ACCURACY"].finditer(s.text):
+        for m in _rx("ACCURACY").finditer(s.text):
             before = s.text[: m.start()].split()
             if before and before[-1] in w.NOT_MODEL_ACCURACY:
                 continue
-            if s.negated(m.start()) or not _RX["HEADLINE"].search(s.clause_at(m.start())):
+            if s.negated(m.start()) or not _rx("HEADLINE").search(s.clause_at(m.start())):
                 continue
             if story.has("RARE_POSITIVES"):
                 yield _Hit("accuracy-on-rare-positives", s.key)
@@ -247,13 +261,13 @@ def _accuracy_on_rare_positives(story: _Story) -> Iterator[_Hit]:
 def _future_features(story: _Story) -> Iterator[_Hit]:
     fraud = story.cued("fraud inputs") if "fraud" in story.text else []
     for s in [*story.cued("after outcome"), *fraud]:
-        found = _RX["AFTER_OUTCOME"].search(s.text)
+        found = _rx("AFTER_OUTCOME").search(s.text)
         strict = found is None
         if found is None and s in fraud:
-            found = _RX["AFTER_OUTCOME_IN_FRAUD"].search(s.text)
+            found = _rx("AFTER_OUTCOME_IN_FRAUD").search(s.text)
         if found is None or not _as_input(s, strict):
             continue
-        if s.negated(found.start()) or s.told_as_mistake or _RX["KNOWN_IN_TIME"].search(s.text):
+        if s.negated(found.start()) or s.told_as_mistake or _rx("KNOWN_IN_TIME").search(s.text):
             continue
         yield _Hit("future-features", s.key)
         return
@@ -261,19 +275,19 @@ def _future_features(story: _Story) -> Iterator[_Hit]:
 
 def _as_input(s: _Sentence, strict: bool) -> bool:
     """The sentence speaks of the thing as something the model reads."""
-    if _RX["STRICT_INPUT"].search(s.text):
+    if _rx("STRICT_INPUT").search(s.text):
         return True
     if strict:
         return False
     if s.key in w.FEATURE_FIELDS:
         return True
-    return bool(_RX["TRAINING_TALK"].search(s.text) and _RX["USED_AS_INPUT"].search(s.text))
+    return bool(_rx("TRAINING_TALK").search(s.text) and _rx("USED_AS_INPUT").search(s.text))
 
 
 def _too_good_offline(story: _Story) -> Iterator[_Hit]:
     for s in story.cued("score"):
         for metric, value in _high_scores(s):
-            if s.told_as_mistake or _live(s) or _RX["ACCURACY_DISMISSED"].search(s.text):
+            if s.told_as_mistake or _live(s) or _rx("ACCURACY_DISMISSED").search(s.text):
                 break
             if not _has_live_result(story):
                 yield _Hit("too-good-offline", s.key, {"metric": metric, "value": value})
@@ -283,32 +297,32 @@ def _too_good_offline(story: _Story) -> Iterator[_Hit]:
 def _high_scores(s: _Sentence) -> Iterator[tuple[str, str]]:
     """(metric, value as written) for each near-perfect score the sentence gives on data
     the model did not train on."""
-    for rx in (_RX["SCORE_THEN_VALUE"], _RX["VALUE_THEN_SCORE"]):
+    for rx in (_rx("SCORE_THEN_VALUE"), _rx("VALUE_THEN_SCORE")):
         for m in rx.finditer(s.text):
-            if "gap" in m.groupdict() and _RX["NOT_A_SCORE_GAP"].search(m.group("gap")):
+            if "gap" in m.groupdict() and _rx("NOT_A_SCORE_GAP").search(m.group("gap")):
                 continue
-            if _RX["ON_TRAINING_DATA"].search(s.clause_at(m.start())):
+            if _rx("ON_TRAINING_DATA").search(s.clause_at(m.start())):
                 continue
             number = float(m.group("num"))
             score = number / 100 if m.group("pct") or number > 1 else number
             if w.HIGH_SCORE <= score <= 1:
                 pct = "%" if m.group("pct") else ""
                 yield w.SCORE_METRICS[m.group("metric")], m.group("num") + pct
-    for m in _RX["PERFECT"].finditer(s.text):
+    for m in _rx("PERFECT").finditer(s.text):
         name = m.group("metric")
         yield w.SCORE_METRICS.get(name, name.upper() if len(name) < 4 else name), "perfect"
 
 
 def _live(s: _Sentence) -> bool:
-    m = _RX["LIVE"].search(s.text)
+    m = _rx("LIVE").search(s.text)
     return m is not None and not s.negated(m.start())
 
 
 def _has_live_result(story: _Story) -> bool:
     for s in story.all_sentences():
-        if not _RX["LIVE_RESULT"].search(s.text):
+        if not _rx("LIVE_RESULT").search(s.text):
             continue
-        if "online" in s.key and not _RX["NOT_YET"].search(s.text):
+        if "online" in s.key and not _rx("NOT_YET").search(s.text):
             return True
         if _live(s):
             return True
@@ -319,9 +333,9 @@ def _no_baseline(story: _Story) -> Iterator[_Hit]:
     if story.fields.get("alternatives") or any(w in story.text for w in w.SURE_COMPARISON):
         return
     for s in story.cued("metric"):
-        for m in _RX["METRIC"].finditer(s.text):
+        for m in _rx("METRIC").finditer(s.text):
             clause = s.clause_at(m.start())
-            if not _RX["VALUE"].search(_RX["METRIC"].sub(" ", clause)) or s.told_as_mistake:
+            if not _rx("VALUE").search(_rx("METRIC").sub(" ", clause)) or s.told_as_mistake:
                 continue
             if not story.has("COMPARISON"):
                 yield _Hit("no-baseline", s.key)
@@ -332,7 +346,7 @@ def _we_not_i(template: FormTemplate, fields: Mapping[str, str]) -> Iterator[_Hi
     for spec in template.fields:
         if spec.key in w.ACTION_FIELDS:
             text = fields.get(spec.key, "").replace("’", "'")
-            if len(_RX["WE_WORDS"].findall(text)) >= 2 and not _RX["I_WORDS"].search(text):
+            if len(_rx("WE_WORDS").findall(text)) >= 2 and not _rx("I_WORDS").search(text):
                 yield _Hit("we-not-i", spec.key)
 
 

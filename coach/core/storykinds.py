@@ -119,7 +119,8 @@ FACTS: dict[str, str] = {
     "rollback": r"roll(?:ed)?[- ]?back|fallback|fall back|kill switch|shadow mode",
     "imbalance": r"\d+(?:\.\d+)?% of (?:customers|users|transactions|cases|orders|claims)|"
     r"\brare\b|imbalanc\w*|class weights?|positive[- ]class|oversampl\w*|undersampl\w*|smote",
-    "money": r"[$€£]|dollars|euros|pounds|revenue|cost savings?|saved \w+ a (?:year|month)",
+    "money": r"[$€£]\s?\d[\d,.]*(?:\s?(?:k|m|bn|b|million|billion|thousand))?|[$€£]|dollars|"
+    r"euros|pounds|revenue|cost savings?|saved \w+ a (?:year|month)",
     "position_bias": r"position bias|position-bias|randomi[sz]ation experiment|shuffled",
     "cold_start": r"cold[- ]start|new (?:users|items|listings|customers|products)|no history|"
     r"thin history|most items are new",

@@ -122,3 +122,26 @@ def test_figures_take_the_words_it_takes_to_say_them() -> None:
     assert speaking_seconds(plain) == 6
     # Fourteen figures like "$1.8M" take five times as long as fourteen plain words.
     assert speaking_seconds(" ".join(["$1.8M"] * 14)) == 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We launched on 3 March 2023 and sales improved.",
+        "The rebuilt model went back out on 12 June.",
+        "Phase 3 went live in the spring.",
+        "Sprint 14 ended with a demo.",
+        "In week 3 we changed the features.",
+    ],
+)
+def test_dates_and_numbered_labels_are_not_figures(text: str) -> None:
+    assert not has_figure(text)
+
+
+def test_money_already_given_answers_the_money_question() -> None:
+    from coach.core.storykinds import gives
+
+    assert gives("money", "saving about $1.8M a year")
+    assert gives("money", "costs fell from $4.1M to $2.3M")
+    assert gives("money", "worth €400k to the business")
+    assert not gives("money", "we sped up the nightly job")
