@@ -90,6 +90,8 @@ def sheet_for(
     template = templates.get(story.template)
     waved = dismissal_rows.for_story(store, story_id)
     flags, _ = split_findings(red_flags(template, story.fields), story.fields, waved)
+    order = {key: i for i, key in enumerate(template.keys)}
+    flags = tuple(sorted(flags, key=lambda f: order.get(f.key, len(order))))  # as lint lists them
     return build_sheet(
         story,
         template,

@@ -155,3 +155,28 @@ def test_a_red_flag_the_user_dismissed_leaves_the_sheet(
     after = ready_section(export_text(store, templates, "md", [slug]))
     assert len(after) == len(before) - 1
     assert md_escape(tuned[0].question) not in "\n".join(after)
+
+
+def test_be_ready_for_lists_the_flags_in_the_order_lint_does(
+    store: Store, templates: TemplateSet
+) -> None:
+    from coach.core.checks import lint_story
+
+    # the impact (early in the form) raises a flag that comes late in the table of flags
+    story = dataclasses.replace(
+        LEAKY,
+        fields={
+            **LEAKY.fields,
+            "impact": "It caught fraud with 99% accuracy, where only 1% of payments are fraud.",
+        },
+    )
+    slug = store.row(store.create_story(story)).slug  # type: ignore[union-attr]
+    form = templates.get("project")
+    linted = [f for f in lint_story(form, story.fields).findings if f.check == "red_flag"]
+    raised = red_flags(form, story.fields)
+    assert [f.flag for f in linted] != [f.flag for f in raised]  # the two orders differ
+    md = export_text(store, templates, "md", [slug])
+    assert ready_section(md) == [
+        f"- {md_escape(f.question)} *({form.field(f.key).label})*"  # type: ignore[union-attr]
+        for f in linted
+    ]
