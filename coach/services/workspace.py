@@ -85,10 +85,6 @@ class Workspace:
         """A connection of its own, for a worker thread that only reads; close it after."""
         return open_reader(self.db_path)
 
-    def writer(self) -> Store:
-        """A connection of its own, for a worker thread that writes; close it after."""
-        return open_store(self.db_path)
-
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
