@@ -1,8 +1,9 @@
 """The words the red flags are found by: regular expressions over lower-cased text (with
 straight apostrophes), and plain cues that must be present before they are tried.
 coach.core.redflags reads a story with them; the flags themselves are in
-coach.core.redflag_table. A new phrasing that should (or should not) raise a flag goes
-here, with a test in tests/core/test_core_redflags.py.
+coach.core.redflag_table; the words that negate a trigger or own it up as a caught mistake
+are in coach.core.redflag_reading. A new phrasing that should (or should not) raise a flag
+goes here, with a test in tests/core/test_core_redflags.py.
 """
 
 from __future__ import annotations
@@ -56,29 +57,12 @@ HIGH_SCORE = 0.98
 
 # -- words shared by every flag ------------------------------------------------------------
 
-NEGATION = (
-    r"\b(?:not|no|never|without|avoid\w*|instead|rather|nor|neither|none|nothing|exclud\w*"
-    r"|prevent\w*|refus\w*)\b|n't\b"
-)
-"""Words that, just before a trigger in its clause, turn it into what was not done."""
-
-TOLD_AS_A_MISTAKE = (
-    r"\bleak\w*|\bmistakes?\b|\baccident\w*|\bwrongly\b|\bbugs?\b|\bflaw\w*|\binflat\w*"
-    r"|\boverstat\w*|\bover-?optimistic|too good to be true|\bshould(?: not|n't)? have\b"
-    r"|\b(?:would|could|might)(?: not|n't)? have\b|\b(?:would|could|might)'ve\b"
-    r"|\bif (?:i|we|you) had\b|\bre-?did\b|\bredo\b|\bre-?ran\b|\bturned out\b"
-    r"|\breali[sz]\w*|\blessons?\b|\b(?:i|we) learn(?:ed|t)\b"
-    r"|\b(?:removed|dropped|excluded|took out|threw out)\s+(?:the|that|this|it|those|these)\b"
-)
-"""The story tells the mistake as one it caught (or a what-if): a strength, not a flag."""
-
 WHOLE_DATA = (
     r"\b(?:(?:the|our|my)\s+)?(?:whole|entire|full|complete)\s+(?:data\s?set|data|corpus"
     r"|sample|table|history)\b|\ball\s+(?:of\s+)?(?:the\s+|our\s+)?(?:data|rows|records"
     r"|samples|examples|observations)\b"
 )
 
-CLAUSE_BREAK = r"[,;:()]|\s[-–—]\s|\b(?:and|but|because|so|which|while|whereas|then)\b"
 
 # -- leaky-preprocessing -----------------------------------------------------------------
 

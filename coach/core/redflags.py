@@ -4,17 +4,16 @@ story's own words, each with a one-line explanation and the question it invites.
 Found sentence by sentence, and only where the words say it: a trigger that is negated
 ("instead of a random split", "not accuracy"), done the right way round ("after
 splitting, I applied SMOTE to the training set only") or told as a mistake the user
-caught ("so it leaked the answer") raises nothing. A false flag keeps a story in draft
-and pulls the rehearsal to a non-problem, so each rule errs towards silence.
-The flags and their wording are in coach.core.redflag_table, the words they are found
-by in coach.core.redflag_words.
+caught ("so it leaked the answer"; "we found that … I rolled the model back") raises
+nothing. A false flag keeps a story in draft and pulls the rehearsal to a non-problem, so
+each rule errs towards silence. The flags and their wording are in
+coach.core.redflag_table, the words they are found by in coach.core.redflag_words, how a
+story is read in coach.core.redflag_reading.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -22,136 +21,14 @@ from dataclasses import dataclass, field
 from coach.core import redflag_table as t
 from coach.core import redflag_words as w
 from coach.core.findings import Finding
+from coach.core.redflag_reading import Sentence, StoryText
+from coach.core.redflag_reading import rx as _rx
 from coach.core.templates import FormTemplate
-
-NEVER_SPOKEN = frozenset({"prep"})
-"""Sections read for nothing: the STAR 'question' lists what an interviewer asks."""
-
-
-@functools.cache
-def _rx(name: str) -> re.Pattern[str]:
-    """The pattern of that name in coach.core.redflag_words, compiled when first needed:
-    most stories never reach most rules, and compiling them all cost 40 ms at start-up."""
-    found = getattr(w, name)
-    assert name.isupper() and isinstance(found, str), name
-    return re.compile(found)
 
 
 @functools.cache
 def _not_fitted(word: str) -> re.Pattern[str]:
     return re.compile(w.NOT_FITTED[word])
-
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-
-
-@dataclass(frozen=True, slots=True)
-class _Sentence:
-    key: str
-    """The field it is in."""
-    text: str
-    """Lower-cased, with straight apostrophes."""
-    following: str = ""
-    """The next sentence of the same field, where a caught mistake is often owned up to."""
-
-    @property
-    def told_as_mistake(self) -> bool:
-        return bool(_rx("TOLD_AS_A_MISTAKE").search(self.text + " " + self.following))
-
-    def clause_at(self, pos: int) -> str:
-        """The clause of this sentence around position `pos`."""
-        start, end = 0, len(self.text)
-        for m in _rx("CLAUSE_BREAK").finditer(self.text):
-            if m.end() <= pos:
-                start = m.end()
-            elif m.start() >= pos:
-                end = m.start()
-                break
-        return self.text[start:end]
-
-    def negated(self, pos: int) -> bool:
-        """A negation among the five words before `pos`, in the same clause."""
-        before = self.text[:pos]
-        breaks = list(_rx("CLAUSE_BREAK").finditer(before))
-        if breaks:
-            before = before[breaks[-1].end() :]
-        return bool(_rx("NEGATION").search(" ".join(before.split()[-5:])))
-
-
-class _Story:
-    """The spoken fields of a story, lower-cased, read as one text; a sentence is cut out
-    only where a rule's cues appear (most of a long story never is)."""
-
-    def __init__(self, template: FormTemplate, fields: Mapping[str, str]) -> None:
-        self.fields = {
-            spec.key: fields.get(spec.key, "").replace("’", "'").lower()
-            for spec in template.fields
-            if spec.section not in NEVER_SPOKEN and fields.get(spec.key, "").strip()
-        }
-        self.text = "\n".join(self.fields.values())
-        self._keys = list(self.fields)
-        self._field_starts = list(
-            itertools.accumulate((len(v) + 1 for v in self.fields.values()), initial=0)
-        )
-        self._starts: list[int] = []
-        self._made: dict[int, _Sentence | None] = {}
-        self._has: dict[str, bool] = {}
-
-    def has(self, name: str) -> bool:
-        """The story's text matches pattern `name` (asked once per story)."""
-        if name not in self._has:
-            self._has[name] = bool(_rx(name).search(self.text))
-        return self._has[name]
-
-    def cued(self, name: str) -> list[_Sentence]:
-        """The sentences, in order, that hold a cue of each group of `name`
-        (redflag_table.CUES). Questions the story asks are never among them."""
-        first, *others = w.CUES[name]
-        text = self.text
-        hits: set[int] = set()
-        for cue in first:
-            pos = text.find(cue)
-            if pos == -1:
-                continue
-            starts = self._sentence_starts()
-            while pos != -1:
-                hits.add(bisect.bisect_right(starts, pos) - 1)
-                pos = text.find(cue, pos + 1)
-        return [
-            s
-            for i in sorted(hits)
-            if (s := self._sentence(i)) is not None
-            and all(any(cue in s.text for cue in group) for group in others)
-        ]
-
-    def all_sentences(self) -> Iterator[_Sentence]:
-        for i in range(len(self._sentence_starts())):
-            if (s := self._sentence(i)) is not None:
-                yield s
-
-    def _sentence_starts(self) -> list[int]:
-        if not self._starts:
-            self._starts = [0, *(m.end() for m in _SENTENCE_END.finditer(self.text))]
-        return self._starts
-
-    def _part(self, i: int) -> str:
-        starts = self._sentence_starts()
-        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-        return self.text[starts[i] : end].strip()
-
-    def _sentence(self, i: int) -> _Sentence | None:
-        """Sentence `i` (None for a gap between fields, or a question: asked, not claimed)."""
-        if i not in self._made:
-            text = self._part(i)
-            if not text or text.endswith("?"):
-                self._made[i] = None
-            else:
-                starts = self._sentence_starts()
-                field = bisect.bisect_right(self._field_starts, starts[i]) - 1
-                same_field = i + 1 < len(starts) and starts[i + 1] < self._field_starts[field + 1]
-                following = self._part(i + 1) if same_field else ""
-                self._made[i] = _Sentence(self._keys[field], text, following)
-        return self._made[i]
 
 
 @dataclass(frozen=True)
@@ -164,10 +41,10 @@ class _Hit:
 # -- one function per flag (or pair of flags) ---------------------------------------------
 
 
-def _leaky_preprocessing(story: _Story) -> Iterator[_Hit]:
+def _leaky_preprocessing(story: StoryText) -> Iterator[_Hit]:
     for s in story.cued("preprocessing"):
         found = list(_rx("PREPROCESSING").finditer(s.text))
-        if not found or s.told_as_mistake or _rx("TRAINING_ONLY").search(s.text):
+        if not found or story.owned_up(s) or _rx("TRAINING_ONLY").search(s.text):
             continue
         if _rx("AFTER_SPLIT").search(s.text):
             continue
@@ -179,11 +56,11 @@ def _leaky_preprocessing(story: _Story) -> Iterator[_Hit]:
                 return
 
 
-def _fits_nothing(word: str, s: _Sentence) -> bool:
+def _fits_nothing(word: str, s: Sentence) -> bool:
     return any(part in word and _not_fitted(part).search(s.text) for part in w.NOT_FITTED)
 
 
-def _fitted_before_split(s: _Sentence, pos: int) -> bool:
+def _fitted_before_split(s: Sentence, pos: int) -> bool:
     before = _rx("BEFORE_SPLIT").search(s.text)
     if before and not s.negated(before.start()):
         return True
@@ -194,18 +71,18 @@ def _fitted_before_split(s: _Sentence, pos: int) -> bool:
     return bool(_rx("THEN_SPLIT").match(s.following.removeprefix("and ")))
 
 
-def _random_split(story: _Story) -> Iterator[_Hit]:
+def _random_split(story: StoryText) -> Iterator[_Hit]:
     if story.has("FORECASTING"):
         for s in story.cued("k-fold"):
             m = _rx("K_FOLD").search(s.text)
-            if m is None or s.negated(m.start()) or s.told_as_mistake:
+            if m is None or s.negated(m.start()) or story.owned_up(s):
                 continue
             if not _rx("SPLIT_DONE_RIGHT").search(s.text):
                 yield _Hit("random-split-on-time", s.key)
                 return
     for s in story.cued("random split"):
         m = _rx("RANDOM_SPLIT").search(s.text)
-        if m is None or s.negated(m.start()) or s.told_as_mistake:
+        if m is None or s.negated(m.start()) or story.owned_up(s):
             continue
         if _rx("EXPERIMENT").search(s.text) or _rx("SPLIT_DONE_RIGHT").search(s.text):
             continue
@@ -220,14 +97,14 @@ def _random_split(story: _Story) -> Iterator[_Hit]:
             return
 
 
-def _tuned_on_test(story: _Story) -> Iterator[_Hit]:
+def _tuned_on_test(story: StoryText) -> Iterator[_Hit]:
     for s in story.cued("test"):
         m = _rx("TUNED_ON_TEST").search(s.text)
-        if m and not s.negated(m.start()) and not s.told_as_mistake:
+        if m and not s.negated(m.start()) and not story.owned_up(s):
             yield _Hit("tuned-on-test", s.key)
             return
     for s in story.cued("all data"):
-        if not _rx("CHOSE_SOMETHING").search(s.text) or s.told_as_mistake:
+        if not _rx("CHOSE_SOMETHING").search(s.text) or story.owned_up(s):
             continue
         for m in _rx("CROSS_VALIDATION").finditer(s.text):
             if s.negated(m.start()) or not _rx("WHOLE_DATA").search(s.clause_at(m.start())):
@@ -238,10 +115,10 @@ def _tuned_on_test(story: _Story) -> Iterator[_Hit]:
                 return
 
 
-def _accuracy_on_rare_positives(story: _Story) -> Iterator[_Hit]:
+def _accuracy_on_rare_positives(story: StoryText) -> Iterator[_Hit]:
     aware: dict[str, bool] = {}  # fields that give recall, AUC ... too: not accuracy's story
     for s in story.cued("accuracy"):
-        if s.told_as_mistake or _rx("ACCURACY_DISMISSED").search(s.text):
+        if story.owned_up(s) or _rx("ACCURACY_DISMISSED").search(s.text):
             continue
         if s.key not in aware:
             aware[s.key] = bool(_rx("RARE_AWARE_METRICS").search(story.fields[s.key]))
@@ -258,7 +135,7 @@ def _accuracy_on_rare_positives(story: _Story) -> Iterator[_Hit]:
             return
 
 
-def _future_features(story: _Story) -> Iterator[_Hit]:
+def _future_features(story: StoryText) -> Iterator[_Hit]:
     fraud = story.cued("fraud inputs") if "fraud" in story.text else []
     for s in [*story.cued("after outcome"), *fraud]:
         found = _rx("AFTER_OUTCOME").search(s.text)
@@ -267,13 +144,13 @@ def _future_features(story: _Story) -> Iterator[_Hit]:
             found = _rx("AFTER_OUTCOME_IN_FRAUD").search(s.text)
         if found is None or not _as_input(s, strict):
             continue
-        if s.negated(found.start()) or s.told_as_mistake or _rx("KNOWN_IN_TIME").search(s.text):
+        if s.negated(found.start()) or story.owned_up(s) or _rx("KNOWN_IN_TIME").search(s.text):
             continue
         yield _Hit("future-features", s.key)
         return
 
 
-def _as_input(s: _Sentence, strict: bool) -> bool:
+def _as_input(s: Sentence, strict: bool) -> bool:
     """The sentence speaks of the thing as something the model reads."""
     if _rx("STRICT_INPUT").search(s.text):
         return True
@@ -284,17 +161,17 @@ def _as_input(s: _Sentence, strict: bool) -> bool:
     return bool(_rx("TRAINING_TALK").search(s.text) and _rx("USED_AS_INPUT").search(s.text))
 
 
-def _too_good_offline(story: _Story) -> Iterator[_Hit]:
+def _too_good_offline(story: StoryText) -> Iterator[_Hit]:
     for s in story.cued("score"):
         for metric, value in _high_scores(s):
-            if s.told_as_mistake or _live(s) or _rx("ACCURACY_DISMISSED").search(s.text):
+            if story.owned_up(s) or _live(s) or _rx("ACCURACY_DISMISSED").search(s.text):
                 break
             if not _has_live_result(story):
                 yield _Hit("too-good-offline", s.key, {"metric": metric, "value": value})
             return
 
 
-def _high_scores(s: _Sentence) -> Iterator[tuple[str, str]]:
+def _high_scores(s: Sentence) -> Iterator[tuple[str, str]]:
     """(metric, value as written) for each near-perfect score the sentence gives on data
     the model did not train on."""
     for rx in (_rx("SCORE_THEN_VALUE"), _rx("VALUE_THEN_SCORE")):
@@ -313,12 +190,12 @@ def _high_scores(s: _Sentence) -> Iterator[tuple[str, str]]:
         yield w.SCORE_METRICS.get(name, name.upper() if len(name) < 4 else name), "perfect"
 
 
-def _live(s: _Sentence) -> bool:
+def _live(s: Sentence) -> bool:
     m = _rx("LIVE").search(s.text)
     return m is not None and not s.negated(m.start())
 
 
-def _has_live_result(story: _Story) -> bool:
+def _has_live_result(story: StoryText) -> bool:
     for s in story.all_sentences():
         if not _rx("LIVE_RESULT").search(s.text):
             continue
@@ -329,13 +206,13 @@ def _has_live_result(story: _Story) -> bool:
     return False
 
 
-def _no_baseline(story: _Story) -> Iterator[_Hit]:
+def _no_baseline(story: StoryText) -> Iterator[_Hit]:
     if story.fields.get("alternatives") or any(w in story.text for w in w.SURE_COMPARISON):
         return
     for s in story.cued("metric"):
         for m in _rx("METRIC").finditer(s.text):
             clause = s.clause_at(m.start())
-            if not _rx("VALUE").search(_rx("METRIC").sub(" ", clause)) or s.told_as_mistake:
+            if not _rx("VALUE").search(_rx("METRIC").sub(" ", clause)) or story.owned_up(s):
                 continue
             if not story.has("COMPARISON"):
                 yield _Hit("no-baseline", s.key)
@@ -356,7 +233,7 @@ def _we_not_i(template: FormTemplate, fields: Mapping[str, str]) -> Iterator[_Hi
 def red_flags(template: FormTemplate, fields: Mapping[str, str]) -> list[Finding]:
     """Every red flag the story's text raises, as findings with check 'red_flag', in the
     order of coach.core.redflag_table.FLAGS; each once, on the field it is first found in."""
-    story = _Story(template, fields)
+    story = StoryText(template, fields)
     hits = [
         *_leaky_preprocessing(story),
         *_random_split(story),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 
@@ -18,34 +18,37 @@ def _terms(text: str) -> tuple[str, ...]:
 
 
 KINDS: dict[str, tuple[str, ...]] = {
-    # problems
+    # the task the model solves
     "classification": _terms(
-        "classif*, churn*, fraud*, spam, binary, precision, recall, roc, roc-auc, auc, "
-        "pr-auc, f1, logistic-regression, positive class, positive-class, false positive*, "
-        "false negative*, imbalanc*, confusion matrix, default risk"
+        "classif*, logistic-regression, binary classif*, binary label*, binary target, churn "
+        "model*, churn prediction, churn predictor, predict churn, predicts churn, predicting "
+        "churn, fraud model*, fraud detection, fraud detector, detect fraud, detects fraud, "
+        "detecting fraud, spam filter*, spam detection, credit scoring, default risk, "
+        "propensity model*, predict whether, predicts whether, predicting whether, predict "
+        "which, predicts which, predicting which"
     ),
     "regression": _terms(
-        "regression, regressor, rmse, mae, mape, r2, r², mean absolute error, mean squared "
-        "error, forecast*, demand, price prediction, predicting price*, predicting sales, "
-        "predicting demand, predicting revenue, predicting duration, sales forecast*"
+        "regression, regressor, forecast*, price prediction, predicting price*, predicting "
+        "sales, predicting log sales, predicting demand, predicting revenue, predicting duration"
     ),
     "ranking": _terms(
-        "ranking model, learning to rank, search ranking, recommend*, ndcg*, mrr, map@*, "
-        "lambdamart, lambdarank, collaborative filtering, click-through, search results, "
-        "retrieval"
+        "ranking model*, ranker, rankers, re-ranking, reranking, learned ranking, learning to "
+        "rank, learning-to-rank, search ranking, feed ranking, recommender*, recommendation "
+        "engine*, recommendation model*, recommendation system*, recommendations, lambdamart, "
+        "lambdarank, collaborative filtering, retrieval"
     ),
     "clustering": _terms(
-        "cluster*, k-means, kmeans, k means, dbscan, hdbscan, silhouette, gaussian mixture*, "
-        "unsupervised, customer segmentation, user segmentation, market segmentation, "
-        "segments"
+        "cluster*, k-means, kmeans, k means, dbscan, hdbscan, gaussian mixture*, unsupervised, "
+        "segments, segmented, segmenting, segmentation"
     ),
+    "time_series": _terms(
+        "time series, time-series, forecast*, arima, sarima, prophet, deepar, exponential "
+        "smoothing, holt-winters"
+    ),
+    # what the story tells of
     "nlp": _terms(
         "nlp, natural language, text classification, language model*, llm, llms, bert, "
         "transformer, transformers, tokeni*, sentiment, named entit*, translation, chatbot*"
-    ),
-    "time_series": _terms(
-        "time series, time-series, forecast*, seasonal*, lag, lags, backtest*, arima, "
-        "prophet, daily sales, weekly sales"
     ),
     "vision": _terms(
         "image, images, computer vision, cnn, cnns, convolution*, object detection, resnet, "
@@ -55,7 +58,6 @@ KINDS: dict[str, tuple[str, ...]] = {
         "neural, deep learning, lstm, transformer, transformers, cnn, cnns, deepar, "
         "two-tower, gpu, gpus"
     ),
-    # what the story tells of
     "ab_test": _terms(
         "a/b, ab test*, a-b test*, split test*, randomised, randomized, control group, "
         "control arm, treatment group, treatment arm, model arm, test arm, online "
@@ -73,8 +75,11 @@ KINDS: dict[str, tuple[str, ...]] = {
         "back, postmortem, post-mortem, incident*"
     ),
     "learning": _terms(
-        "learn*, new to, unfamiliar, never used, picked up, taught myself, online course*, "
-        "took a course, ramp up, ramped up"
+        "had to learn, needed to learn, learn a new, learned a new, learnt a new, learning a "
+        "new, learn fast, learned fast, learnt fast, learn quickly, learned quickly, learnt "
+        "quickly, steep learning curve, new to, unfamiliar, never used, picked up, taught "
+        "myself, self-taught, online course*, took a course, upskill*, ramp up, ramped up, "
+        "up to speed"
     ),
     "ownership": _terms(
         "ownership, took it on, took on, volunteered, stepped in, on my own initiative, "
@@ -88,8 +93,76 @@ KINDS: dict[str, tuple[str, ...]] = {
     "collaboration": _terms("team, teams, stakeholder*, colleague*, cross-team, partner*"),
 }
 """Each kind and the terms that mark a story of that kind, matched as whole words in its
-lower-cased text ('*' ends a term matched as a prefix: 'classif*'). A tag or competency
-named like the kind counts too."""
+lower-cased text ('*' ends a term matched as a prefix: 'classif*'). For a task, the terms
+name the task itself ('k-means', 'churn model'); a tag or competency named like the kind
+counts too."""
+
+HINTS: dict[str, tuple[str, ...]] = {
+    "classification": _terms(
+        "churn*, fraud*, spam, precision, recall, roc, roc-auc, auc, pr-auc, f1, positive "
+        "class, positive-class, false positive*, false negative*, imbalanc*, confusion matrix, "
+        "decision threshold, class weight*, likely to, risk of, at risk, at-risk"
+    ),
+    "regression": _terms(
+        "rmse, mae, mape, wmape, smape, r2, r², mean absolute error, mean squared error, demand"
+    ),
+    "ranking": _terms(
+        "ranking, ndcg*, mrr, map@*, precision@*, recall@*, click-through, search results, "
+        "recommend*"
+    ),
+    "clustering": _terms("segment, silhouette, elbow"),
+    "time_series": _terms("seasonal*, lag, lags, daily sales, weekly sales, backtest*"),
+}
+"""Weaker signs of a task: the business outcome it serves ('churn'), a metric it is judged
+by ('RMSE') or a word with other uses ('segment'). They count only where nothing in the
+tags, competencies or the fields that say what the model is names a task."""
+
+TASKS = ("classification", "regression", "ranking", "clustering", "time_series")
+THEMES = ("conflict", "failure", "learning", "ownership", "feedback", "leadership", "collaboration")
+DEFINING = {
+    "task": ("goal", "model"),
+    "theme": ("question", "situation", "task"),
+}
+"""The fields that say what a story is: the problem and the model chosen for a project, the
+questions it answers and its setting for a STAR story."""
+LABEL_NAMES = {"recommendation": "ranking", "recsys": "ranking"}
+"""Tags that name a kind in other words."""
+
+_INFRASTRUCTURE = (
+    "spark kubernetes k8s gpu compute hadoop emr databricks dask ray redis kafka elasticsearch "
+    "cloud server training production"
+).split()
+METHOD_DETAILS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        *(
+            f"{series} {how}"
+            for series in ("time-series", "time series", "timeseries")
+            for how in (
+                "cross-validation cross validation crossvalidation cv split splits fold folds "
+                "k-fold backtest backtests"
+            ).split()
+        ),
+        "timeseriessplit",
+        "learning rate",
+        "learning rates",
+        "learning-rate",
+        "learning-rates",
+        "regression test",
+        "regression tests",
+        "regression testing",
+        "feedback loop",
+        "feedback loops",
+        "led to",
+        "led us to",
+        "led me to",
+        *(f"{where} {c}" for where in _INFRASTRUCTURE for c in ("cluster", "clusters")),
+        "on demand",
+    )
+)
+"""Words that tell how the work was done, not what it is: 'time-series cross-validation' in
+a fraud story, the 'learning rate' in a failure story, a Spark cluster, 'led to'. They are
+taken out of a story's words before any kind is looked for."""
 
 FACTS: dict[str, str] = {
     "serving_mode": r"batch|real[- ]time|streaming|online serving|on request|per request|"
@@ -141,14 +214,26 @@ def _pattern(words: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w/-])(?:{words})(?![\w/])", re.IGNORECASE)
 
 
-class _Words:
-    """A text's words, lower-cased, for finding terms quickly."""
+def _tokens(text: str) -> list[str]:
+    """The words of `text`, lower-cased, without its method details (METHOD_DETAILS)."""
+    lowered = text.lower()
+    for phrase, word in _COMPOUNDS.items():
+        lowered = lowered.replace(phrase, word)
+    words = [w.rstrip("'’-") for w in _TOKEN.findall(lowered)]
+    present = set(words)
+    details = [d for d in METHOD_DETAILS if d[0] in present and d[-1] in present]
+    if not details:
+        return words
+    joined = f" {' '.join(words)} "
+    for detail in details:
+        joined = joined.replace(f" {' '.join(detail)} ", " ")
+    return joined.split()
 
-    def __init__(self, text: str) -> None:
-        lowered = text.lower()
-        for phrase, word in _COMPOUNDS.items():
-            lowered = lowered.replace(phrase, word)
-        words = [w.rstrip("'’-") for w in _TOKEN.findall(lowered)]
+
+class _Words:
+    """Words, for finding terms quickly."""
+
+    def __init__(self, words: list[str]) -> None:
         self.words = frozenset(words)
         self.sorted = sorted(self.words)
         self.joined = f" {' '.join(words)} "
@@ -163,19 +248,52 @@ class _Words:
         at = bisect_left(self.sorted, term)
         return at < len(self.sorted) and self.sorted[at].startswith(term)
 
+    def any(self, terms: Iterable[str]) -> bool:
+        return any(self.has(term) for term in terms)
+
 
 def story_kinds(
     tags: Iterable[str], competencies: Iterable[str], fields: Mapping[str, str]
 ) -> frozenset[str]:
-    """The kinds (KINDS) a story is, from its tags, competencies and text."""
-    labels = [*tags, *competencies]
-    named = {label.strip().lower().replace(" ", "_").replace("-", "_") for label in labels}
-    words = _Words("\n".join([*labels, *fields.values()]))
-    return frozenset(
+    """The kinds (KINDS) a story is. Its task and its theme come from the first of these that
+    names one: its tags and competencies; the fields that say what it is (DEFINING); the
+    outcome or metric those give (HINTS); then anything in its text. Other kinds (an A/B
+    test, NLP) come from the tags, competencies or text. Method details (METHOD_DETAILS)
+    never count."""
+    labels = [label.strip().lower() for label in (*tags, *competencies)]
+    named = {label.replace(" ", "_").replace("-", "_") for label in labels}
+    named |= {LABEL_NAMES[label] for label in labels if label in LABEL_NAMES}
+    label_words = _tokens("\n".join(labels))
+    read = {key: _tokens(text) for key, text in fields.items() if text}
+    tagged = _Words(label_words)
+    everything = _Words([*label_words, *(word for words in read.values() for word in words)])
+    kinds = {
         kind
         for kind, terms in KINDS.items()
-        if kind in named or any(words.has(term) for term in terms)
+        if kind not in TASKS and kind not in THEMES
+        if kind in named or everything.any(terms)
+    }
+    for group, members in (("task", TASKS), ("theme", THEMES)):
+        defining = _Words([word for key in DEFINING[group] for word in read.get(key, ())])
+        kinds |= _first_named(members, named, tagged, defining, everything)
+    return frozenset(kinds)
+
+
+def _first_named(
+    members: Iterable[str], named: set[str], tagged: _Words, defining: _Words, everything: _Words
+) -> set[str]:
+    """The kinds among `members` that the first tier to name any names."""
+    tiers: tuple[Callable[[str], bool], ...] = (
+        lambda kind: kind in named or tagged.any(KINDS[kind]),
+        lambda kind: defining.any(KINDS[kind]),
+        lambda kind: tagged.any(HINTS.get(kind, ())) or defining.any(HINTS.get(kind, ())),
+        lambda kind: everything.any(KINDS[kind]) or everything.any(HINTS.get(kind, ())),
     )
+    for found in tiers:
+        chosen = {kind for kind in members if found(kind)}
+        if chosen:
+            return chosen
+    return set()
 
 
 def gives(fact: str, text: str) -> bool:

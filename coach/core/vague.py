@@ -8,6 +8,9 @@ module knows their grammar, so that a word is flagged only where it claims somet
   regularization strength" is fine, "we increased engagement" is not;
 - an intensifier counts only on a quality ("very happy", not "the very first");
 - "much", "far", "slightly" count only on a comparison ("much faster", not "too much");
+- "improved the pipeline by adding retries" names what was done and how: not a claim;
+- a few claims are known here whatever words the form lists (CLAIMS), in any form that
+  lists some: "made a big difference", "performed well", "happier", "more accurate";
 - a comparison that names a condition or a task is not a claim ("better when",
   "slower to serve"), nor is a statistical "no significant change" or "robust to".
 """
@@ -15,6 +18,7 @@ module knows their grammar, so that a word is flagged only where it claims somet
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -30,7 +34,7 @@ MODIFIERS = frozenset(
 COMPARATIVES = frozenset(
     "better worse faster slower cheaper higher lower larger smaller bigger easier harder "
     "simpler quicker stronger weaker more less fewer greater clearer safer cleaner shorter "
-    "longer tighter lighter heavier".split()
+    "longer tighter lighter heavier happier".split()
 )
 QUALITIES = frozenset(
     "happy pleased satisfied good great accurate precise fast quick slow reliable stable "
@@ -43,6 +47,24 @@ CHANGE_VERBS = frozenset(
     "increased decreased reduced lowered raised cut dropped higher lower boosted".split()
 )
 """Words that are actions when they take a concrete object (see OUTCOMES)."""
+IMPROVERS = CHANGE_VERBS | {
+    "improved",
+    "enhanced",
+    "optimized",
+    "optimised",
+    "streamlined",
+    "sped up",
+}
+"""Words that are actions when a concrete object and a method follow: 'improved the
+pipeline by adding retries'."""
+_METHODS = frozenset({"by", "with", "using", "through", "via"})
+THINGS = frozenset(
+    "it this that which model system tool change launch service pipeline feature product "
+    "automation rollout release forecast ranker classifier approach dashboard project fix "
+    "update version alert alerts rule rules process".split()
+)
+"""Subjects that make a change verb a claim whatever it acts on: 'this reduced manual
+review' (a person who 'reduced the learning rate' acted; see OUTCOMES)."""
 REMOVALS = frozenset({"dropped", "removed"})
 """Change verbs that with any object mean taking it away, not a change in it."""
 OUTCOMES = frozenset(
@@ -52,7 +74,8 @@ OUTCOMES = frozenset(
     "stockouts efficiency satisfaction nps fraud losses loss time usage adoption "
     "reliability results metrics kpis complaints refunds returns tickets bookings orders "
     "signups sign-ups traffic visits purchases income roi productivity workload risk "
-    "delays lateness cancellations defects incidents outages".split()
+    "delays lateness cancellations defects incidents outages manual review reviews effort "
+    "hours toil backlog rework escalations overtime headcount".split()
 )
 """What a change verb's object names when the sentence claims an outcome."""
 _DETERMINERS = frozenset("the a an our my its their his her your this that these those".split())
@@ -62,6 +85,25 @@ _CLAUSE_ENDERS = frozenset(
 _CONDITIONS = frozenset({"when", "if", "once", "to", "whenever", "unless"})
 _PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
 _NEGATIONS = frozenset({"no", "not", "statistically", "stat", "non"})
+
+_SIZES = (
+    r"real|big|huge|massive|major|great|noticeable|clear|substantial|dramatic|meaningful|visible"
+    r"|tangible|positive|measurable|significant|considerable|marked"
+)
+CLAIMS = (
+    rf"\b(?:made|makes|make|making)\s+(?:a|an|all the|such a)\s+(?:(?:{_SIZES}|very|world of)"
+    rf"\s+){{0,2}}difference\b|\ba\s+(?:{_SIZES})\s+difference\b"
+    r"|\b(?:performed|performing|worked|working|did|doing|went|scored|ran|held up|landed"
+    r"|generali[sz]ed|turned out)\s+(?:(?:really|very|quite|pretty|extremely|reasonably|fairly"
+    r"|surprisingly|remarkably|so)\s+)?well\b|\bwell[- ]received\b|\bhappier\b"
+    r"|\b(?:more|less)\s+(?:accurate|precise|reliable|stable|robust|efficient|effective|useful"
+    r"|helpful|satisfied|engaged|productive|confident|responsive|scalable|profitable|trusted"
+    r"|maintainable)\b"
+)
+"""Claims of change or quality known here whatever the form lists: 'made a big difference',
+'performed well' (not the general 'works well on tabular data'), 'customers were happier',
+'more accurate'."""
+_CLAIM = re.compile(CLAIMS)
 
 _CLAUSE = re.compile(
     r"[.!?](?=\s|$)|[;\n]|\s[—–-]\s|:\s|,?\s+(?:and|but|while|whereas|although|though|yet)\s+"
@@ -110,10 +152,24 @@ def _change_is_claimed(after: list[str]) -> bool:
     return False
 
 
+def _acts_by_a_method(after: list[str]) -> bool:
+    """A concrete object and how it was acted on: 'the pipeline by adding retries'."""
+    if _intransitive(after):
+        return False
+    for at, word in enumerate(after):
+        if word in OUTCOMES:
+            return False
+        if word in _METHODS:
+            return 0 < at < len(after) - 1
+    return False
+
+
 def _claims(term: str, clause: str, start: int, end: int, vague: frozenset[str]) -> bool:
     """Whether the vague word at clause[start:end] makes a claim here."""
-    after = [] if clause[end : end + 1] in (",", ")") else _words_after(clause, end)
+    after = [] if clause[end : end + 1] in (",", ")") else _words_after(clause, end, 8)
     following = after[0] if after else ""
+    if _CLAIM.fullmatch(term):  # not 'more useful as a feature', 'happier to wait'
+        return following not in _CONDITIONS and (following != "as" or after[1:3] == ["a", "result"])
     if term in INTENSIFIERS:
         return following in QUALITIES or following in vague
     if term in MODIFIERS:
@@ -132,6 +188,10 @@ def _claims(term: str, clause: str, start: int, end: int, vague: frozenset[str])
         return False  # "the call fell to me"
     if term in REMOVALS and not _intransitive(after):
         return False  # "I dropped accuracy as a metric" removes it
+    if term in CHANGE_VERBS and _word_before(clause, start) in THINGS:
+        return True
+    if term in IMPROVERS and _acts_by_a_method(after):
+        return False
     if term in CHANGE_VERBS:
         return _change_is_claimed(after)
     return True
@@ -184,13 +244,24 @@ def _by_clause(
         done, i = stop, j
 
 
+def _known_claims(lowered: str, listed: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The CLAIMS in `lowered` that hold none of the form's words (that word is quoted)."""
+    starts = [m.start() for m in listed]
+    for claim in _CLAIM.finditer(lowered):
+        at = bisect_left(starts, claim.end())
+        if at == 0 or listed[at - 1].end() <= claim.start():
+            yield claim
+
+
 def vague_phrases(text: str, vague_words: tuple[str, ...]) -> list[str]:
     """The vague claims in `text`, as short phrases in order of first use, each from a
     clause that gives no figure."""
     pattern = _pattern(vague_words)
+    if pattern is None:
+        return []
     lowered = text.lower()
-    found_words = pattern.finditer(lowered) if pattern is not None else ()
-    matches = [m for m in found_words if lowered[m.start() - 1 : m.start()] != "-"]
+    listed = [m for m in pattern.finditer(lowered) if lowered[m.start() - 1 : m.start()] != "-"]
+    matches = sorted([*listed, *_known_claims(lowered, listed)], key=lambda m: m.start())
     if not matches:
         return []
     vague = frozenset(w.lower() for w in vague_words)

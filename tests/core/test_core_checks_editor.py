@@ -50,6 +50,12 @@ def test_a_star_result_needs_a_comparison_too(templates: TemplateSet) -> None:
         ("online_metrics", "No significant change in complaints, our guardrail."),
         ("production", "When drift alerts fire, I cut the feature list and retrain."),
         ("alternatives", "The classes were highly imbalanced, so I dropped accuracy as a metric."),
+        ("production", "I improved the pipeline by adding retries."),
+        ("production", "I sped up the nightly job with a cache of last week's features."),
+        ("model", "I chose it because it handles sparse data well."),
+        ("production", "The retries work as well as the old cron job did."),
+        ("alternatives", "A simpler model made no difference on the held-out month."),
+        ("alternatives", "The two-tower model was more useful as an input feature."),
     ],
 )
 def test_ordinary_phrases_are_not_vague(templates: TemplateSet, key: str, text: str) -> None:
@@ -76,6 +82,15 @@ def test_a_lesson_is_never_checked_for_vague_words(templates: TemplateSet) -> No
         ("Refunds fell noticeably.", "fell noticeably"),
         ("We increased engagement across regions.", "increased"),
         ("Latency came down considerably.", "considerably"),
+        ("It made a big difference.", "made a big difference"),
+        ("The model performed well.", "performed well"),
+        ("Customers were happier.", "happier"),
+        ("The team was much happier.", "much happier"),
+        ("This reduced manual review.", "reduced"),
+        ("It cut the time analysts spend on each claim.", "cut"),
+        ("The new ranker was more accurate.", "more accurate"),
+        ("Agents were happier as a result.", "happier"),
+        ("I improved conversion by adding recommendations.", "improved"),
     ],
 )
 def test_claims_of_change_or_quality_without_a_figure_are_vague(
@@ -83,6 +98,31 @@ def test_claims_of_change_or_quality_without_a_figure_are_vague(
 ) -> None:
     found = checks_on(templates.get("project"), "impact", text)
     assert f"'{phrase}'" in found["vague"]
+
+
+@pytest.mark.parametrize(
+    ("form", "key"),
+    [
+        ("project", "impact"),
+        ("project", "model"),
+        ("project", "alternatives"),
+        ("project", "offline_metrics"),
+        ("project", "online_metrics"),
+        ("project", "production"),
+        ("star", "result"),
+    ],
+)
+def test_a_claim_with_no_measure_is_vague_in_every_field_that_carries_claims(
+    templates: TemplateSet, form: str, key: str
+) -> None:
+    text = "It made a big difference and the model performed well; customers were happier."
+    found = checks_on(templates.get(form), key, text)
+    assert found["vague"] == (
+        "vague: 'made a big difference', 'performed well', 'happier' with no figure; say how much"
+    )
+    star = templates.get("star")
+    assert "vague" not in checks_on(star, "lesson", text)
+    assert "vague" not in checks_on(star, "action", text)
 
 
 def test_vague_quotes_the_claim_as_a_phrase(templates: TemplateSet) -> None:

@@ -356,3 +356,33 @@ def test_the_questions_a_star_story_answers_are_never_read(star) -> None:
     text = "Tell me about a time we got 99% accuracy on fraud."
     assert "too-good-offline" in flags(star, {"result": text})
     assert flags(star, {"question": text, "action": "I rebuilt it."}) == []
+
+
+# -- a mistake caught and put right is a strength ------------------------------------------
+
+FOUND = "We found that two of the features were recorded after cancellation."
+
+
+@pytest.mark.parametrize(
+    ("fields", "raised"),
+    [
+        ({"action": f"{FOUND} I rolled the model back."}, []),
+        ({"action": f"{FOUND} It was late on a Friday. I removed them and retrained."}, []),
+        ({"situation": f"Two weeks after launch: {FOUND}", "task": "I took them out."}, []),
+        ({"action": f"{FOUND} I kept them: they were our best."}, ["future-features"]),
+        ({"action": f"{FOUND} I rolled the model out to every region."}, ["future-features"]),
+        ({"action": f"{FOUND}", "result": "I retrained it every month."}, ["future-features"]),
+        ({"action": "Two features were recorded after cancellation. I rolled it back."}, []),
+        (
+            {
+                "task": "We found a bug.",
+                "action": "Two features came after cancellation. I fixed it.",
+            },
+            [],
+        ),
+    ],
+)
+def test_a_future_feature_caught_and_fixed_is_not_a_red_flag(
+    star, fields: dict[str, str], raised: list[str]
+) -> None:
+    assert flags(star, {"question": "Tell me about a failure.", **fields}) == raised
