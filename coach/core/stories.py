@@ -15,7 +15,6 @@ FORMAT = 1
 META_KEYS = ("title", "slug", "template", "company", "role", "dates")
 LIST_KEYS = ("tags", "competencies")
 _ALL_KEYS = {"format", *META_KEYS, *LIST_KEYS, "archived", "fields"}
-_SLUG_OK = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _RANGE_SPLIT = re.compile(r"\s+(?:-|–|—|to|until)\s+|\s*[–—]\s*", re.IGNORECASE)
 _OPEN_END = {"present", "now", "today", "current", "ongoing"}
 SLUG_MAX = 60
@@ -39,16 +38,63 @@ class Story:
     updated_at: str = ""
 
 
+def _plain_latin(text: str) -> str:
+    """`text` with the accents of Latin letters dropped ("café" -> "cafe"); the marks of
+    other scripts, which are part of their letters (Devanagari, Arabic), stay."""
+    out: list[str] = []
+    after_ascii = False
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if not after_ascii:
+                out.append(ch)
+            continue
+        out.append(ch)
+        after_ascii = ch.isascii()
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch != "_" and unicodedata.category(ch)[0] in "LNM"
+
+
+def _is_mark(ch: str) -> bool:
+    """A vowel sign, accent or other mark: part of the letter before it."""
+    return unicodedata.category(ch)[0] == "M"
+
+
+def _words(text: str) -> list[str]:
+    words: list[str] = []
+    word: list[str] = []
+    for ch in text:
+        if _is_word_char(ch) and (word or not _is_mark(ch)):
+            word.append(ch)
+        elif word:
+            words.append("".join(word))
+            word = []
+    if word:
+        words.append("".join(word))
+    return words
+
+
 def slugify(title: str) -> str:
-    """A lowercase ASCII slug made from a title, never empty, at most SLUG_MAX long."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    slug = slug[:SLUG_MAX].rstrip("-")
+    """A lowercase slug made from a title in any script, never empty, at most SLUG_MAX
+    characters: its letters and digits (NFKC, Latin accents dropped) joined by dashes."""
+    slug = "-".join(_words(_plain_latin(unicodedata.normalize("NFKC", title).lower())))
+    if len(slug) > SLUG_MAX:
+        end = SLUG_MAX
+        while end > 0 and _is_mark(slug[end]):
+            end -= 1  # never part a letter from its marks
+        slug = slug[:end].rstrip("-")
     return slug or "story"
 
 
 def is_slug(text: str) -> bool:
-    return bool(_SLUG_OK.match(text)) and len(text) <= SLUG_MAX
+    """Lowercase letters (any script) and digits, in words joined by single dashes."""
+    return (
+        0 < len(text) <= SLUG_MAX
+        and text == unicodedata.normalize("NFKC", text) == text.lower()
+        and all(_words(part) == [part] for part in text.split("-"))
+    )
 
 
 def _one_date(text: str) -> str | None:
@@ -83,11 +129,15 @@ def parse_dates(text: str) -> tuple[str | None, str | None]:
     return start, end
 
 
-def _as_text(doc: YamlDoc, value: Any, *path: str) -> str:
+def _as_text(doc: YamlDoc, value: Any, *path: str, year_ok: bool = False) -> str:
+    """Text, or a date (or, if `year_ok`, a bare year) as the file spells it."""
     if value is None:
         return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    if isinstance(value, dt.date) or (
+        year_ok and isinstance(value, int) and not isinstance(value, bool)
+    ):
+        written = doc.written(*path)
+        value = written if written is not None else str(value)
     if not isinstance(value, str):
         raise doc.error("must be text; put it in quotes", *path)
     return value.strip()
@@ -131,9 +181,10 @@ def story_from_doc(doc: YamlDoc, templates: TemplateSet) -> Story:
     slug = _as_text(doc, data.get("slug"), "slug")
     if slug and not is_slug(slug):
         raise doc.error(
-            f"use lowercase letters, digits and dashes only, at most {SLUG_MAX} characters", "slug"
+            f"use lowercase letters, digits and single dashes only, at most {SLUG_MAX} characters",
+            "slug",
         )
-    dates = _as_text(doc, data.get("dates"), "dates")
+    dates = _as_text(doc, data.get("dates"), "dates", year_ok=True)
     try:
         parse_dates(dates)
     except ValueError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,10 @@ from coach.core.templates import TemplateSet
 from coach.core.yamlfile import read_yaml
 
 SUFFIXES = (".yaml", ".yml", ".json")
+
+EXPORTED = re.compile(rb'\A\s*(?:-[ \t]+|\[?\s*\{\s*)?"?format"?[ \t]*:[ \t]*1[ \t]*(?:,|\r?\n)')
+"""How a story file coach wrote begins (`format: 1`, in YAML or JSON, one story or a
+list): only such a file may be larger than a hand-written one."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 def read_story_file(path: Path, templates: TemplateSet) -> list[LoadedStory]:
     """Every story in a file: one mapping, or a list of them."""
-    doc = read_yaml(path)
+    doc = read_yaml(path, exported=EXPORTED)
     items = [doc.item(i) for i in range(len(doc.data))] if isinstance(doc.data, list) else [doc]
     if not items:
         raise InputError("holds no story", file=doc.name)
