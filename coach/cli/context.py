@@ -39,8 +39,9 @@ class Context:
         return self.workspace.existing_store()
 
     def open_store(self) -> Store:
-        """The store, created if there is none yet."""
-        return self.workspace.open_store()
+        """The store to import into, created if there is none yet: a big database is
+        checked whole first, and a damaged one refused before anything is written."""
+        return self.workspace.bulk_store()
 
     @property
     def templates(self) -> TemplateSet:
@@ -71,14 +72,12 @@ def reported(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from coach.services.stories import StoreError
-
         try:
             return func(*args, **kwargs)
-        except (InputError, StoreError) as exc:
+        except InputError as exc:
             fail(str(exc))
-        except sqlite3.DatabaseError as exc:
-            fail(f"the database is damaged or unreadable ({exc}); restore a backup or give --db")
+        except sqlite3.Error as exc:
+            fail(str(said(exc)))
         except (
             click.exceptions.Exit,
             click.ClickException,
@@ -93,6 +92,15 @@ def reported(func: F) -> F:
             fail(f"unexpected error: {type(exc).__name__}: {exc} (COACH_DEBUG=1 shows more)", 1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def said(exc: sqlite3.Error) -> Exception:
+    """An SQLite error no service said yet, said as what happened to the database in use."""
+    from coach.services.workspace import sqlite_error_said
+
+    found = click.get_current_context(silent=True)
+    ctx = found.find_object(Context) if found is not None else None
+    return sqlite_error_said(exc, ctx.db_path if ctx is not None else Path("the database"))
 
 
 pass_ctx = click.make_pass_decorator(Context)

@@ -23,7 +23,7 @@ def _open_tui(ctx: Context, *, new_template: str | None = None) -> None:
 
     if new_template is not None:
         ctx.templates.get(new_template)
-    ctx.open_store()
+    ctx.workspace.open_store()  # said in one line now, not inside the app
     make_app(ctx.workspace, new_template=new_template).run()
 
 

@@ -4,6 +4,8 @@ its worker threads and the tests all go through it. Nothing is read until it is 
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,8 +13,10 @@ from typing import TYPE_CHECKING
 from coach.core.errors import InputError
 from coach.core.templates import TemplateSet, load_templates
 from coach.paths import default_db_path, shipped_templates_dir, user_config_dir
+from coach.safefiles import folder_problem, sweep
 from coach.store import Store, open_store
-from coach.store.db import open_reader
+from coach.store.db import check_before_bulk_write, open_reader, open_reading
+from coach.store.errors import StoreError, said
 
 if TYPE_CHECKING:
     from coach.core.questions import QuestionSets
@@ -25,6 +29,7 @@ class Workspace:
         self._db_path = db_path
         self._config_dir = config_dir
         self._store: Store | None = None
+        self._reading: Store | None = None
 
     @cached_property
     def db_path(self) -> Path:
@@ -73,19 +78,69 @@ class Workspace:
         return self._store
 
     def existing_store(self) -> Store:
-        """The store, which must exist already: reading commands never create a database."""
-        if self._store is None and not self.db_path.exists():
+        """The store opened only to read, which must be a coach database already: reading
+        commands never create one, and leave the file as it was (an empty one stays empty)."""
+        if self._store is not None:
+            return self._store
+        if self._reading is None:
+            self._reading = open_reading(self.db_path)
+        return self._reading
+
+    def bulk_store(self) -> Store:
+        """The store, created if there is none yet, for a bulk write (an import): a big
+        database the open could not check is checked whole first, so a damaged one is
+        refused before anything is written into it."""
+        store = self.open_store()
+        check_before_bulk_write(store)
+        return store
+
+    def is_database(self, path: Path) -> bool:
+        """`path` is the database file (or its write-ahead log), or a link to it."""
+        db = self.db_path
+        ours = [db, *(db.with_name(db.name + end) for end in ("-wal", "-shm", "-journal"))]
+        try:
+            target = path.resolve()
+            if any(target == p.resolve() for p in ours):
+                return True
+            found, mine = os.stat(path), os.stat(db)
+        except OSError:
+            return False
+        return (found.st_dev, found.st_ino) == (mine.st_dev, mine.st_ino)
+
+    def backup(self, target: Path, *, force: bool = False) -> None:
+        """A consistent copy of the database at `target`, even while coach is open: never
+        onto the database itself, written whole under a temporary name, then renamed."""
+        problem = folder_problem(target.parent)
+        if problem in ("does not exist", "not a folder"):
             raise InputError(
-                f"no coach database at {self.db_path}; `coach` or `coach import` creates one, "
-                "or give the right --db"
+                "the folder does not exist; create it or choose another", file=str(target)
             )
-        return self.open_store()
+        if problem is not None:
+            raise InputError(f"can't write to {target.parent}: {problem}")
+        if target.is_dir():
+            raise InputError("is a folder; give the backup's file name", file=str(target))
+        if self.is_database(target):
+            raise InputError(
+                "is the database itself; give another file for the backup", file=str(target)
+            )
+        if target.exists() and not force:
+            raise InputError("exists already; add --force to overwrite it", file=str(target))
+        store = self.existing_store()
+        sweep(target.parent)
+        store.backup(target)
 
     def reader(self) -> Store:
         """A connection of its own, for a worker thread that only reads; close it after."""
         return open_reader(self.db_path)
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        for store in (self._store, self._reading):
+            if store is not None:
+                store.close()
+        self._store = self._reading = None
+
+
+def sqlite_error_said(exc: sqlite3.Error, path: Path) -> StoreError:
+    """What an SQLite error a service let through means for the database at `path`: the
+    file damaged, the disk full, the folder read-only... in one line."""
+    return said(exc, path)

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from coach.core.stories import Story
+from coach.store.errors import DamagedDatabase, said
 from coach.store.rows import Revision, StoryRow
 from coach.store.search import fts_query
 
@@ -41,8 +44,25 @@ def _row(r: sqlite3.Row | tuple[Any, ...]) -> StoryRow:
 class StoryReader:
     """Every query of stories, fields and revisions, over one connection."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
+        self.path = path
+        self.damage: str | None = None
+        """What was said when the file was found damaged: nothing more is written."""
+
+    @contextmanager
+    def guarded(self) -> Iterator[None]:
+        """SQLite's errors said as a StoreError, in one line (the file damaged, the disk
+        full, the folder read-only); a damaged file is remembered, and no longer written."""
+        try:
+            yield
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:
+            if type(exc) not in (sqlite3.OperationalError, sqlite3.DatabaseError):
+                raise  # a constraint or a misuse: the caller's to handle, not the file's
+            error = said(exc, self.path)
+            if isinstance(error, DamagedDatabase):
+                self.damage = str(error)
+            raise error from None
 
     def is_empty(self) -> bool:
         found = self.conn.execute("SELECT EXISTS (SELECT 1 FROM stories)").fetchone()
@@ -99,6 +119,20 @@ class StoryReader:
     ) -> list[StoryRow]:
         """Stories matching every filter given: best match first when searching and `ranked`,
         else newest first. (Ranking scores every match: callers skip it for broad searches.)"""
+        with self.guarded():
+            return self._list(search, tag, template, competency, archived, limit, offset, ranked)
+
+    def _list(
+        self,
+        search: str | None,
+        tag: str | None,
+        template: str | None,
+        competency: str | None,
+        archived: bool | None,
+        limit: int | None,
+        offset: int,
+        ranked: bool,
+    ) -> list[StoryRow]:
         source, where, params = self._where(search, tag, template, competency, archived)
         searching = source != "stories s"
         order = "s.updated_at DESC, s.id DESC"
@@ -126,7 +160,8 @@ class StoryReader:
         if cap is not None:
             sql = f"SELECT count(*) FROM (SELECT 1 FROM {source}{where} LIMIT ?)"
             params.append(cap + 1)
-        return int(self.conn.execute(sql, params).fetchone()[0])
+        with self.guarded():
+            return int(self.conn.execute(sql, params).fetchone()[0])
 
     def row(self, story_id: int) -> StoryRow | None:
         r = self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM stories s WHERE id = ?", [story_id])
@@ -135,7 +170,7 @@ class StoryReader:
 
     def find(self, ident: str) -> StoryRow | None:
         """A story by id (digits) or slug."""
-        if ident.isdigit() and int(ident) < 2**63:  # SQLite's integers are 64-bit
+        if ident.isascii() and ident.isdigit() and int(ident) < 2**63:  # SQLite's integers are 64-bit
             found = self.row(int(ident))
             if found:
                 return found

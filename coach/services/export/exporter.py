@@ -73,22 +73,32 @@ class Exporter:
 
     # -- what is rendered (the writer's Source) ---------------------------------------
 
+    # The store is read while a template runs: a damaged database is said as one (a
+    # StoreError, which the template's error reporting lets through), not as the template's.
+
     def sheet(self, story_id: int) -> Sheet:
-        return sheet_for(self.store, story_id, self.templates, self._labels)
+        with self.store.guarded():
+            return sheet_for(self.store, story_id, self.templates, self._labels)
 
     def story_data(self, story_id: int) -> StoryData:
-        return story_to_dict(self.store.story(story_id), self.templates)
+        with self.store.guarded():
+            return story_to_dict(self.store.story(story_id), self.templates)
 
     def title_of(self, story_id: int) -> str | None:
-        row = self.store.row(story_id)
+        with self.store.guarded():
+            row = self.store.row(story_id)
         return row.title if row is not None else None
 
     def bank_overview(self) -> Overview:
         assert self._readiness is not None
+        with self.store.guarded():
+            return self._overview(self._readiness)
+
+    def _overview(self, readiness: ReadinessOf) -> Overview:
         entries = []
         for start in range(0, len(self.story_ids), OVERVIEW_CHUNK):
             ids = self.story_ids[start : start + OVERVIEW_CHUNK]
-            ready = self._readiness(ids)
+            ready = readiness(ids)
             for story_id in ids:
                 row = self.store.row(story_id)
                 if row is not None:
@@ -137,6 +147,10 @@ class Exporter:
     # -- one file a story -------------------------------------------------------------
 
     def targets(self, out_dir: Path) -> list[Target]:
+        with self.store.guarded():
+            return self._targets(out_dir)
+
+    def _targets(self, out_dir: Path) -> list[Target]:
         picker = NamePicker(self.format.suffix)
         found = []
         if self.overview:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from coach.core.errors import InputError
+from coach.safefiles import create_temp, folder_problem, reason, sweep
 from coach.services.export.writers import Piece
 
 
@@ -23,9 +24,11 @@ def prepare_folder(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"cannot create the folder ({exc.strerror})", file=str(out_dir)) from None
-    if not os.access(out_dir, os.W_OK | os.X_OK):
-        raise InputError("cannot write in this folder; choose another --out", file=str(out_dir))
+        raise InputError(f"cannot create the folder ({reason(exc)})", file=str(out_dir)) from None
+    problem = folder_problem(out_dir)
+    if problem is not None:
+        raise InputError(f"can't write to {out_dir}: {problem}; choose another --out")
+    sweep(out_dir)  # what a killed export left behind
 
 
 def as_text(piece: Piece) -> str:
@@ -50,21 +53,17 @@ _SYNC = getattr(os, "fdatasync", os.fsync)
 
 
 def _create_beside(path: Path) -> tuple[int, Path]:
-    """A new temporary file next to `path`, made with mode 0666 so the umask applies as
-    it does to any new file (mkstemp would make it 0600); if `path` exists, its own
-    permissions are kept."""
-    import secrets
-
-    for _ in range(100):
-        tmp = path.with_name(f".coach-{secrets.token_hex(6)}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
+    """A new temporary file next to `path` (safefiles.create_temp: made new, never through
+    a link, locked while written); if `path` exists, its own permissions are kept."""
+    fd, tmp = create_temp(path.parent)
+    try:
         if path.exists():
             os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
-        return fd, tmp
-    raise FileExistsError(f"no free temporary name beside {path}")
+    except OSError:
+        os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    return fd, tmp
 
 
 def write_whole(path: Path, pieces: Iterable[Piece], *, binary: bool = False) -> None:
@@ -75,7 +74,7 @@ def write_whole(path: Path, pieces: Iterable[Piece], *, binary: bool = False) ->
     try:
         fd, tmp = _create_beside(path)
     except OSError as exc:
-        raise InputError(f"cannot write ({exc.strerror or exc})", file=str(path)) from None
+        raise InputError(f"cannot write ({reason(exc)})", file=str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             for piece in pieces:
@@ -86,5 +85,5 @@ def write_whole(path: Path, pieces: Iterable[Piece], *, binary: bool = False) ->
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise InputError(f"cannot write ({exc.strerror or exc})", file=str(path)) from None
+            raise InputError(f"cannot write ({reason(exc)})", file=str(path)) from None
         raise
