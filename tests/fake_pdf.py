@@ -1,5 +1,6 @@
-"""A throwaway bytes export format, a stand-in for the PDF to come: registering it must
-need one entry and nothing else."""
+"""A throwaway bytes export format, quick and predictable where the real PDF (WeasyPrint)
+is slow and opaque: registering it must need one entry and nothing else. It shares the
+real PDF's suffix, so a name ending in .pdf finds the real one first."""
 
 from __future__ import annotations
 

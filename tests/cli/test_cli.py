@@ -258,10 +258,10 @@ def test_backup_command(loaded: Path, tmp_path: Path) -> None:
 
 
 def test_usage_errors_are_one_line_too(db_path: Path) -> None:
-    result = coach_process("--db", str(db_path), "export", "--format", "pdf")
+    result = coach_process("--db", str(db_path), "export", "--format", "docx")
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
-    assert "'pdf' is not one of" in result.stderr and "coach export --help" in result.stderr
+    assert "'docx' is not one of" in result.stderr and "coach export --help" in result.stderr
 
 
 def test_a_damaged_database_is_refused_in_one_line(loaded: Path) -> None:

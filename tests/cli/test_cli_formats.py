@@ -46,10 +46,12 @@ def test_the_cli_choices_are_the_registry() -> None:
 
 def test_the_cli_help_follows_a_new_format(db_path: Path, cli_with_pdf: click.Command) -> None:
     help_text = " ".join(run(db_path, "export", "--help").output.split())
-    assert "--format [md|html|yaml|json|fakepdf]" in help_text
-    assert "Add the bank overview sheet (md, html or fakepdf)." in help_text
+    assert "--format [md|html|pdf|yaml|json|fakepdf]" in help_text
+    assert "Add the bank overview sheet (md, html, pdf or fakepdf)." in help_text
     [option] = [p for p in cli_with_pdf.params if p.name == "fmt"]
-    assert option.help == "Sheets (md, html, fakepdf) or story files that re-import (yaml, json)."
+    assert option.help == (
+        "Sheets (md, html, pdf, fakepdf) or story files that re-import (yaml, json)."
+    )
 
 
 def test_the_cli_writes_a_bytes_format_to_a_folder_one_file_and_stdout(

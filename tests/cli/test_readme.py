@@ -137,7 +137,7 @@ def test_each_command_help_lists_its_options(name: str) -> None:
 
 
 SAMPLE = """\
-Use `coach lst` or `coach list --bogus`, and `coach export --format pdf`.
+Use `coach lst` or `coach list --bogus`, and `coach export --format docx`.
 
 ## The command line
 
@@ -177,5 +177,5 @@ def test_the_reader_reports_what_does_not_exist() -> None:
     others = "\n".join(p for m in other_mentions(SAMPLE) for p in m.problems)
     assert "README.md line 1 (a code span) `coach lst`: `coach lst` is not a command" in others
     assert "`coach list` has no option --bogus" in others
-    assert "`coach export --format` does not take 'pdf'" in others
+    assert "`coach export --format` does not take 'docx'" in others
     assert "line 13 (a code block) `coach stat --json`: `coach stat` is not a command" in others

@@ -27,12 +27,12 @@ from coach.store import Store
 
 
 def test_each_entry_is_filed_under_its_key_and_written_with_its_first_suffix() -> None:
-    assert list(FORMATS) == ["md", "html", "yaml", "json"]
+    assert list(FORMATS) == ["md", "html", "pdf", "yaml", "json"]
     assert DEFAULT_FORMAT in FORMATS
     for key, entry in FORMATS.items():
         assert entry.key == key and entry.suffix == entry.suffixes[0]
-        assert not entry.binary
-    assert [k for k, f in FORMATS.items() if f.sheet] == ["md", "html"]
+        assert entry.binary is (key == "pdf")
+    assert [k for k, f in FORMATS.items() if f.sheet] == ["md", "html", "pdf"]
 
 
 def test_story_file_formats_write_what_import_reads() -> None:
@@ -58,7 +58,7 @@ def test_a_suffix_names_its_format(suffix: str, key: str) -> None:
 
 def test_an_unknown_suffix_names_no_format(pdf: ExportFormat) -> None:
     assert by_suffix(".txt") is None
-    assert by_suffix(".PDF") is pdf
+    assert by_suffix(".PDF") is FORMATS["pdf"]  # the first format with the suffix
 
 
 @pytest.mark.parametrize(
@@ -87,20 +87,20 @@ def test_a_name_for_another_format_says_which(tmp_path: Path, pdf: ExportFormat)
     with pytest.raises(InputError, match=r"add --format yaml, or name it \.\.\.\.json"):
         is_document(tmp_path / "all.yaml", "json")
     with pytest.raises(
-        InputError, match=r"ends in \.pdf but the format is md; add --format fakepdf"
+        InputError, match=r"ends in \.pdf but the format is md; add --format pdf"
     ):
         is_document(tmp_path / "bank.pdf", "md")
 
 
 def test_an_unknown_format_lists_the_registry(workspace: Workspace, store: Store) -> None:
-    with pytest.raises(InputError, match="use one of: md, html, yaml, json$"):
+    with pytest.raises(InputError, match="use one of: md, html, pdf, yaml, json$"):
         Exporter(workspace, store, "docx", [])
 
 
 def test_the_overview_is_offered_in_every_sheet_format(
     workspace: Workspace, store: Store, pdf: ExportFormat
 ) -> None:
-    with pytest.raises(InputError, match="--format md, html or fakepdf$"):
+    with pytest.raises(InputError, match="--format md, html, pdf or fakepdf$"):
         Exporter(workspace, store, "json", [], overview=True)
 
 

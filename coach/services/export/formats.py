@@ -57,6 +57,14 @@ def _sheets(template: str) -> WriterFactory:
     return partial(SheetFiles, template)
 
 
+def _pdf(workspace: Workspace) -> Writer:
+    """PDF sheets through WeasyPrint, an optional extra: it loads here, when a PDF export
+    is set up, and its absence is said before anything is written."""
+    from coach.services.export.pdf import PdfFiles
+
+    return PdfFiles(workspace)
+
+
 def _story_files(writer: StoryFiles) -> WriterFactory:
     """Story files need no template: one writer serves every export."""
     return lambda _workspace: writer
@@ -80,6 +88,15 @@ FORMATS: dict[str, ExportFormat] = {
             suffixes=(".html", ".htm"),
             writer=_sheets("html"),
             sheet=True,
+        ),
+        ExportFormat(
+            key="pdf",
+            name="PDF",
+            label="PDF sheets, to print",
+            suffixes=(".pdf",),
+            writer=_pdf,
+            sheet=True,
+            binary=True,
         ),
         ExportFormat(
             key="yaml",
