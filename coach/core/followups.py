@@ -7,7 +7,13 @@ answered by the story's own text (its deeper question then takes its place). The
 1. the first follow-up is the story's top gap (gaps.py gives their order);
 2. after a check-in answer, the next two come from the direction chosen;
 3. the remaining gaps, in order; then questions rated weak before and due again; then a
-   mix weighted by the schedule and the check-in, spread over categories.
+   mix weighted by the schedule and the check-in.
+
+One question per category until the plan runs out of categories: a gap or a due question
+takes one in a category not yet asked when it can, the mix only draws from those.
+A gap is asked by a question about its own field, one written for what is missing (an
+opener for an empty field, the number for a claim without one) before one that also suits
+a field with content; a red flag by a question about the flagged field first.
 
 Deterministic for a given seed. Every pick says why it was chosen, in words a user reads.
 """
@@ -22,9 +28,9 @@ from datetime import datetime
 from coach.core.findings import Finding
 from coach.core.gaps import Gap, story_gaps
 from coach.core.phrases import figure_quote, vague_quote
-from coach.core.question_data import Question, QuestionSet
+from coach.core.question_data import Question, QuestionSet, answers
 from coach.core.schedule import Review, ago
-from coach.core.storykinds import gives, story_kinds
+from coach.core.storykinds import story_kinds
 from coach.core.templates import FormTemplate
 
 STEERED = 3.0
@@ -117,6 +123,8 @@ class _Planner:
         self.vague = {g.key: g.words for g in gaps if g.kind == "vague"}
         self.boosted: set[str] = set()
         self.pool = [q for q in qset.questions if self.fits(q) and not self.answered(q)]
+        self.askable = [q for q in self.pool if self.state(q) in q.serves]
+        """The pool's questions fit for their field as the story has it (empty or filled)."""
         self.gaps = [(gap, self.order(self.for_gap(gap))) for gap in gaps]
 
     # -- which questions fit this story and interviewer --------------------------------
@@ -135,7 +143,7 @@ class _Planner:
         if not q.answered_if:
             return False
         text = "\n".join(self.facts.get(key, "") for key in q.probes)
-        if any(gives(fact, text) for fact in q.answered_if):
+        if any(answers(fact, text) for fact in q.answered_if):
             if q.deeper:
                 self.boosted.add(q.deeper)
             return True
@@ -145,10 +153,12 @@ class _Planner:
         return "filled" if q.field in self.filled else "empty"
 
     def for_flag(self, gap: Gap) -> list[Question]:
-        """The questions naming this red flag, else those for red flags on its field, else
-        (for a technical interviewer) one made of the flag's own question."""
+        """The questions naming this red flag (those about the flagged field first), else
+        those for red flags on its field, else (for a technical interviewer) one made of
+        the flag's own question."""
         serving = [q for q in self.qset.questions if "red_flag" in q.serves and self.fits(q)]
         found = [q for q in serving if gap.flag in q.flags]
+        found = [q for q in found if gap.key in q.probes] or found
         found = found or [q for q in serving if not q.flags and gap.key in q.probes]
         if not found and gap.question and self.persona in (None, "technical"):
             found = [self.flag_question(gap)]
@@ -162,6 +172,9 @@ class _Planner:
         found = [q for q in self.pool if gap.kind in q.serves and gap.key in q.probes]
         primary = [q for q in found if q.field == gap.key]
         chosen = primary or found
+        if gap.kind != "filled":  # those written for what is missing, not also for content
+            written_for = [q for q in chosen if "filled" not in q.serves]
+            chosen = written_for or chosen
         if gap.kind == "vague":  # the vague words quoted back
             quoting = [q for q in chosen if "vague" in q.placeholders]
             chosen = quoting or chosen
@@ -225,7 +238,7 @@ class _Planner:
             if "vague" in q.placeholders:
                 quotes["vague"] = vague_quote(notes, self.vague.get(field, ()))
             if "figure" in q.placeholders:
-                quotes["figure"] = figure_quote(notes)
+                quotes["figure"] = figure_quote(notes, q.category)
             text = q.render(self.facts, quotes)
         spec = self.template.field(field)
         pick = Pick(
@@ -252,41 +265,49 @@ class _Planner:
             return True
         return self.persona == "manager" and "technical" in q.asked_by
 
+    def fresh(self, questions: Iterable[Question], allow: Allow) -> list[Question]:
+        """Those not yet asked and allowed, the ones in a category not yet asked first: one
+        question per category until the plan runs out of categories."""
+        open_ = [q for q in questions if q.id not in self.taken and allow(q)]
+        unused = [q for q in open_ if q.category not in self.used]
+        return unused + [q for q in open_ if q.category in self.used]
+
     def next_gap(self, allow: Allow) -> Pick | None:
         asked = {p.field for p in self.picks if p.stage == "gap" and p.served != "red_flag"}
         for index, (gap, candidates) in enumerate(self.gaps):
             if gap.kind != "red_flag" and gap.key in asked:
                 continue
-            q = next((q for q in candidates if q.id not in self.taken and allow(q)), None)
+            q = next(iter(self.fresh(candidates, allow)), None)
             if q is not None:
                 del self.gaps[index]
                 return self.take(q, "gap", gap.reason, gap)
         return None
 
     def next_due(self, allow: Allow) -> Pick | None:
+        if not self.reviews:
+            return None
         due = [
             q
-            for q in self.pool
-            if q.id not in self.taken
+            for q in self.askable
+            if (r := self.reviews.get(q.id)) is not None
+            and q.id not in self.taken
             and allow(q)
-            and self.state(q) in q.serves
-            and (r := self.reviews.get(q.id)) is not None
             and r.last_rating.weak
             and r.is_due(self.now)
         ]
         if not due:
             return None
-        q = min(self.order(due), key=lambda q: self.reviews[q.id].last_rating)
+        q = min(
+            self.order(due),
+            key=lambda q: (q.category in self.used, self.reviews[q.id].last_rating),
+        )
         seen = self.reviews[q.id]
         reason = f"due: rated {seen.last_rating.label} {ago(seen.last_rated, self.now)}"
         return self.take(q, "due", reason)
 
     def next_mix(self, allow: Allow) -> Pick | None:
-        rest = [
-            q
-            for q in self.pool
-            if q.id not in self.taken and allow(q) and self.state(q) in q.serves
-        ]
+        rest = [q for q in self.askable if q.id not in self.taken and allow(q)]
+        rest = [q for q in rest if q.category not in self.used] or rest
         if not rest:
             return None
         keyed = [

@@ -5,12 +5,15 @@ Read from YAML by `coach.core.questions`; chosen for a story by `coach.core.foll
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coach.core.errors import InputError
 from coach.core.phrases import noun_phrase, title_phrase
+from coach.core.storykinds import FACTS as KIND_FACTS
 
 PERSONAS = ("technical", "manager", "non-technical")
 """Who may be asking: each question names the ones it suits, and only they ask it."""
@@ -37,8 +40,10 @@ GAP_TYPES = ("empty", "no_figure", "vague", "red_flag", "filled")
 with no figure or nothing to compare it with, a vague word, a red flag, or a field written
 well enough to go one level deeper."""
 
-STORY_FACTS = ("title", "company", "role")
-"""Placeholders a question may use besides the template's field keys."""
+STORY_FACTS = ("title", "company", "role", "a_role")
+"""Placeholders a question may use besides the template's field keys: the story's title (never
+quoted as if the candidate said it), its company, and its role bare ('a new {role}') or with
+its article ('as {a_role}': 'as a data scientist', 'as an ML engineer', 'as the lead')."""
 
 QUOTES = ("vague", "figure")
 """Placeholders quoting the field the question is about: its vague words, its first figure."""
@@ -114,6 +119,8 @@ class Question:
                 value = (quotes or {}).get(name, "")
             elif name == "title":
                 value = title_phrase(facts.get(name, ""))
+            elif name in ("role", "a_role"):
+                value = role_phrase(facts.get("role", ""), article=name == "a_role")
             elif name == "company":
                 value = " ".join(facts.get(name, "").split())
             else:
@@ -158,3 +165,99 @@ def placeholders(text: str) -> tuple[str, ...]:
     """The `{name}` placeholders in a question's text, in order."""
     names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     return tuple(dict.fromkeys(names))
+
+
+ANSWER_FACTS: dict[str, str] = {
+    "baseline_compared": r"\d[^.;]*?\b(?:for|of|from|by|than) (?:the |a |an |our )?"
+    r"(?:[\w-]+ ){0,2}(?:baseline|old (?:system|model|rules?|process)|rules?(?: engine)?|"
+    r"heuristic|previous model|status quo)",
+    "alternatives_named": r"(?:logistic|linear|ridge|lasso|poisson) regression|"
+    r"random forests?|gradient[- ]boost\w*|xgboost|lightgbm|catboost|neural (?:net\w*|"
+    r"networks?)|deep learning|svms?|support vector \w+|k-nearest \w+|knn|naive bayes|"
+    r"decision trees?|arima|prophet|gaussian mixtures?|h?dbscan|hierarchical \w+|"
+    r"baselines?|heuristics?|rules?(?: engine| set)?|popularity|moving average|"
+    r"(?:tried|compared|tested|benchmarked|evaluated|considered) (?!other\b|alternatives?\b|"
+    r"a few\b|several\b|some\b|many\b|different\b|options?\b|approaches\b)\w+",
+    "alternatives_scored": r"\d*\.\d+|\d+(?:\.\d+)?\s?%",
+    "share_named": r"I owned|I was (?:responsible|in charge|accountable)|"
+    r"my (?:part|share|role) was|(?:was|were) (?:all )?mine|I was the (?:only|sole|lead)|"
+    r"I led|on my own|by myself|I alone|I did (?:all|most|the)",
+    "change_named": r"I(?:'d|’d| would)|next time|now (?:I|when|that)|these days|since then|"
+    r"from now on|starting over|start(?:ed)? again|I now|should have|should've|differently",
+    "next_step": r"next (?:step|I|we|would|thing|version|improvement|phase|time)|"
+    r"I(?:'d|’d| would) (?:\w+ )?(?:add|try|build|model|test|move|use|run|extend|replace|"
+    r"like|want)|plan(?:ned|ning)? to|roadmap|future work",
+    "limit_named": r"still (?:\w+ )?(?:miss\w*|fail\w*|struggl\w*|ignor\w*|can\w*|does\w*|"
+    r"confus\w*|mix\w*|has trouble)|ignor(?:ed|es|ing)|falls? short|fell short|"
+    r"limit(?:ed|ation|ations|s)?|weak(?:ness|nesses)?|blind spots?|only works",
+}
+"""Facts a question set may name in `answered_if` besides the story-kind facts (KIND_FACTS):
+a baseline's score given after it ('0.22 for the rules baseline'), alternatives named or
+scored, the candidate's own share of the work, and in hindsight or a lesson a change, a next
+step or a limit already said."""
+
+FACTS: dict[str, str] = {**KIND_FACTS, **ANSWER_FACTS}
+"""Every fact `answered_if` may name, and the words that show a story gives it."""
+
+
+@lru_cache(maxsize=64)
+def _fact_pattern(fact: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w/-])(?:{FACTS[fact]})(?![\w/])", re.IGNORECASE)
+
+
+def answers(fact: str, text: str) -> bool:
+    """Whether `text` already gives `fact` (a key of FACTS)."""
+    return bool(text) and _fact_pattern(fact).search(text) is not None
+
+
+_DETERMINER = re.compile(r"^(?:a|an|the|one|my|our|their|his|her)\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+_HEAD_END = re.compile(r"\s(?:of|for|at|in|on|to)\s", re.IGNORECASE)
+_NOT_PLURAL = frozenset(
+    "analytics sales operations ops logistics statistics economics physics mathematics "
+    "maths insights news business ads payments devops mlops finops research".split()
+)
+_AN_LETTERS = frozenset("aefhilmnorsx")
+_A_VOWEL_WORDS = ("uni", "use", "usu", "uti", "eu", "one", "once")
+_AN_H_WORDS = ("hour", "honest", "honor", "honour", "heir")
+
+
+def _plural(phrase: str) -> bool:
+    head = _HEAD_END.split(phrase, maxsplit=1)[0].split()[-1].lower().strip(",")
+    return (
+        len(head) > 3
+        and head.endswith("s")
+        and not head.endswith(("ss", "us", "is"))
+        and head not in _NOT_PLURAL
+    )
+
+
+def _article(phrase: str) -> str:
+    """'a' or 'an' before `phrase`, by how its first word is said ('an ML engineer')."""
+    word = phrase.split()[0]
+    if word[:2].isupper():  # an acronym, said letter by letter: 'an ML', 'an MLOps', 'a UX'
+        return "an" if word[0].lower() in _AN_LETTERS else "a"
+    lowered = word.lower()
+    if lowered.startswith(_AN_H_WORDS):
+        return "an"
+    if lowered[:1] in "aeiou" and not lowered.startswith(_A_VOWEL_WORDS):
+        return "an"
+    return "a"
+
+
+def role_phrase(role: str, *, article: bool) -> str:
+    """The story's role to drop into a question: bare ('data scientist', for 'a new
+    {role}') or with its article ('a data scientist', 'an ML engineer'; a role written with
+    one keeps it: 'the lead', 'one of two engineers'). '' when it would not read as English
+    (a plural, a sentence); the question then falls back to its unquoted wording."""
+    phrase = noun_phrase(role)
+    if not phrase:
+        return ""
+    if _DETERMINER.match(phrase):
+        if article:
+            return phrase[:1].lower() + phrase[1:]
+        bare = _ARTICLE.sub("", phrase, count=1)
+        return "" if bare == phrase or _plural(bare) else bare
+    if _plural(phrase):
+        return ""
+    return f"{_article(phrase)} {phrase}" if article else phrase

@@ -16,6 +16,7 @@ from typing import Any
 
 from coach.core.errors import InputError
 from coach.core.question_data import (
+    FACTS,
     GAP_TYPES,
     PERSONAS,
     QUOTES,
@@ -28,7 +29,7 @@ from coach.core.question_data import (
     placeholders,
 )
 from coach.core.redflag_table import FLAGS as RED_FLAGS
-from coach.core.storykinds import FACTS, KINDS
+from coach.core.storykinds import KINDS
 from coach.core.templates import FormTemplate, TemplateSet
 from coach.core.yamlfile import YamlDoc, read_yaml
 
@@ -228,7 +229,7 @@ def _question(
     serves = _optional_keys(doc, raw, "serves", GAP_TYPES, "gap type", *where, field=label)
     serves = serves or _DEFAULT_SERVES
     needs = _optional_keys(doc, raw, "needs", keys, "field key", *where, field=label)
-    for name, gaps in (("vague", ("vague",)), ("figure", ("filled", "no_figure"))):
+    for name, gaps in (("vague", ("vague",)), ("figure", ("filled", "no_figure", "red_flag"))):
         if name in names and not set(gaps) & set(serves):
             raise doc.error(
                 f"{{{name}}} quotes the field it is about: serve {' or '.join(gaps)}",

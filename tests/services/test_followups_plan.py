@@ -101,3 +101,34 @@ def test_steps_carry_the_story_text_and_what_a_strong_answer_contains(
         category = qset.category(pick.question.category)
         assert step.strong == (pick.question.strong or category.strong) != ""
         assert step.served == pick.served
+
+
+def test_every_interviewer_asks_about_accuracy_on_rare_fraud_once_per_category(
+    store: Store, templates: TemplateSet, workspace: Workspace
+) -> None:
+    rare = Story(
+        title="Card fraud alerts",
+        template="project",
+        role="ML engineer",
+        fields={
+            "goal": "At Acme Bank I built a model that flags card payments likely to be fraud.",
+            "impact": "Fraud losses fell from $3.1M to $2.4M a year against the old rules.",
+            "data": "10 million card payments over two years; only 0.3% were fraud.",
+            "alternatives": "The old rules caught 40% of fraud; logistic regression caught 52%.",
+            "offline_metrics": "The model reached 99.6% accuracy on the held-out last quarter.",
+        },
+    )
+    story_id = store.create_story(rare)
+    story = store.story(story_id)
+    flags = {f.flag for f in checked(store, templates, story_id).findings}
+    assert "accuracy-on-rare-positives" in flags
+    qset = workspace.question_sets.for_template("project")
+    for persona in ("technical", "manager", "non-technical"):
+        for seed in range(10):
+            picks = plan(store, story, templates, qset, persona=persona, seed=seed, now=NOW)
+            flagged = [p.as_json() for p in picks if p.flag == "accuracy-on-rare-positives"]
+            assert flagged and flagged[0]["for"] == "red_flag", persona
+            plain = [p for p in picks if p.served != "red_flag"]
+            categories = [p.question.category for p in plain]
+            assert len(categories) == len(set(categories)), (persona, categories)
+            assert all("as ML engineer" not in p.text for p in picks)
