@@ -40,7 +40,7 @@ def progress_figures(db: Path, runs: int, env: dict[str, str]) -> dict[str, Any]
         "progress_full_ms": figure(
             full * 1000,
             "ms",
-            None,
+            "<= 300",
             detail={
                 "what": "spawn to the first frame with every figure and both plots filled in",
                 "after_first_frame_ms": round((full - first) * 1000, 1),

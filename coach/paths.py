@@ -28,6 +28,16 @@ def user_config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 
+def user_cache_dir() -> Path:
+    """Where coach keeps what it can always make again (the parsed templates)."""
+    env = os.environ.get("COACH_CACHE")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
 def _shipped(name: str) -> Path:
     packaged = Path(__file__).parent / "_data" / name
     if packaged.is_dir():

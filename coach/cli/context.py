@@ -1,8 +1,10 @@
-"""What every command shares: the context, and one-line reporting of bad input."""
+"""What every command shares: the context, printing user text safely, and one-line
+reporting of bad input."""
 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sqlite3
 import sys
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from coach.core.errors import InputError
+from coach.core.text import json_visible, visible
 from coach.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -62,8 +65,21 @@ class Context:
         return int(row.id)
 
 
+def echo(message: object = "", *, err: bool = False, **style: Any) -> None:
+    """Print a line that may hold user text (a title, a field, a file name): its control
+    characters shown as symbols, so a story can never drive the terminal (set its title,
+    write the clipboard, clear the screen). `style` is click.style's (bold, fg)."""
+    text = visible(str(message))
+    click.echo(click.style(text, **style) if style else text, err=err)
+
+
+def echo_json(data: Any) -> None:
+    """`data` as indented JSON, the exact text kept and every control character escaped."""
+    click.echo(json_visible(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
 def fail(message: str, status: int = 2) -> None:
-    click.echo(f"coach: {message}", err=True)
+    echo(f"coach: {message}", err=True)
     sys.exit(status)
 
 

@@ -13,6 +13,7 @@ from coach.core.text import plural
 from coach.services.export.formats import (
     DEFAULT_FORMAT,
     FORMATS,
+    by_suffix,
     either,
     sheet_formats,
     story_file_formats,
@@ -28,10 +29,10 @@ STORY_FILE_KEYS = [f.key for f in story_file_formats()]
     "--format",
     "fmt",
     type=click.Choice(list(FORMATS)),
-    default=DEFAULT_FORMAT,
-    show_default=True,
+    default=None,
     help=f"Sheets ({', '.join(SHEET_KEYS)}) "
-    f"or story files that re-import ({', '.join(STORY_FILE_KEYS)}).",
+    f"or story files that re-import ({', '.join(STORY_FILE_KEYS)}); "
+    f"by default the suffix of --out (bank.html), else {DEFAULT_FORMAT}.",
 )
 @click.option(
     "--out",
@@ -47,7 +48,7 @@ STORY_FILE_KEYS = [f.key for f in story_file_formats()]
 @pass_ctx
 @reported
 def export(
-    ctx: Context, stories: tuple[str, ...], fmt: str, out: str, overview: bool, force: bool
+    ctx: Context, stories: tuple[str, ...], fmt: str | None, out: str, overview: bool, force: bool
 ) -> None:
     """Export story sheets or story files: the named stories, or every active one.
 
@@ -56,6 +57,7 @@ def export(
     """
     from coach.services.export import Exporter, is_document
 
+    fmt = fmt or _format_of(out)
     store = ctx.store
     if stories:
         ids = list(dict.fromkeys(ctx.story_id(s) for s in stories))
@@ -79,6 +81,15 @@ def export(
     click.echo(f"exported {plural(count, 'file')}", err=True)
 
 
+def _format_of(out: str) -> str:
+    """The format --out names by its suffix (bank.html: html), else the default one."""
+    target = Path(out).expanduser()
+    if out == "-" or target.is_dir():
+        return DEFAULT_FORMAT
+    found = by_suffix(target.suffix)
+    return found.key if found is not None else DEFAULT_FORMAT
+
+
 @click.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True)
@@ -86,21 +97,5 @@ def export(
 @reported
 def backup(ctx: Context, path: Path, force: bool) -> None:
     """Write a consistent copy of the database to PATH, even while coach is open."""
-    import sqlite3
-
-    if path.is_dir():
-        raise InputError("is a folder; give the backup's file name", file=str(path))
-    if path.exists() and not force:
-        raise InputError("exists already; add --force to overwrite it", file=str(path))
-    if not path.parent.is_dir():
-        raise InputError("the folder does not exist; create it or choose another", file=str(path))
-    store = ctx.store
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        store.backup(tmp)
-        tmp.replace(path)
-    except (OSError, sqlite3.OperationalError) as exc:
-        tmp.unlink(missing_ok=True)
-        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
-        raise InputError(f"cannot write the backup here ({reason})", file=str(path)) from None
+    ctx.workspace.backup(path, force=force)
     click.echo(f"backed up to {path}")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
+from collections.abc import Iterable
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -23,6 +26,29 @@ TEXT_CATEGORIES = 6
 
 def _clip(text: str, width: int = WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cut_at_word(text: str, width: int) -> str:
+    """`text` if it fits in `width` characters, else cut after a whole word, with '…'."""
+    if len(text) <= width:
+        return text
+    head = text[: width - 1]
+    space = text.rfind(" ", 0, width)  # the end of the last word that fits before '…'
+    if space > width // 2:
+        head = text[:space]
+    return head.rstrip(" ,;:.-–—") + "…"
+
+
+def story_names(stories: Iterable[tuple[int, str, str]], width: int) -> dict[int, str]:
+    """How to name each story (id, slug, title) in `width` characters: its title, cut at a
+    word, and its slug after it only where two stories would otherwise read the same."""
+    named = {story_id: (slug, title) for story_id, slug, title in stories}
+    names = {story_id: cut_at_word(title, width) for story_id, (_, title) in named.items()}
+    alike = Counter(names.values())
+    for story_id, (slug, title) in named.items():
+        if alike[names[story_id]] > 1:
+            names[story_id] = f"{cut_at_word(title, max(8, width - len(slug) - 3))} ({slug})"
+    return names
 
 
 def _now(text: str | None) -> dt.datetime:
@@ -66,11 +92,7 @@ def render_text(report: Progress, more: int) -> list[str]:
             line = f"  {mean_text}  {c.label} ({c.template}): {plural(c.rated, 'rating')}{over}"
             lines.append(_clip(line))
         head = f"Coming back ({report.due_now:,} due now)" if report.due else "Coming back"
-        lines += ["", head]
-        for d in report.due:
-            lines.append(_clip(f"  {d.when:<16} {d.slug}: {d.question}"))
-        if not report.due:
-            lines.append("  nothing scheduled yet")
+        lines += ["", head, *_due_lines(report)]
     cov = report.coverage
     lines += ["", f"Coverage: {len(cov.covered)} of {len(cov.signals)} rubric signals"]
     for label, names in (
@@ -81,13 +103,30 @@ def render_text(report: Progress, more: int) -> list[str]:
         if names:
             lines += _wrapped(f"  {label}: ", ", ".join(names))
     lines += ["", "Stories, the most recently rehearsed first"]
-    for x in report.stories or []:
+    shown = report.stories or []
+    titles = story_names(((x.id, x.slug, x.title) for x in shown), WIDTH - 11)
+    for x in shown:
         when = f"last {ago(x.last, now)}" if x.last else "never rehearsed"
         times = f"{plural(x.rehearsals, 'rehearsal')}, {when}" if x.rehearsals else when
-        lines.append(_clip(f"  {x.readiness.label:<9}{x.title}"))
+        lines.append(f"  {x.readiness.label:<9}{titles[x.id]}")
         lines.append(_clip(f"  {'':<9}{times} · {x.readiness.reason}"))
     if more:
         lines.append(f"… and {more:,} more (coach stats --json lists every story)")
+    return lines
+
+
+def _due_lines(report: Progress) -> list[str]:
+    """What comes back soonest, under the name of its story: each question wrapped
+    beside when it is due."""
+    if not report.due:
+        return ["  nothing scheduled yet"]
+    names = story_names(((d.story_id, d.slug, d.title) for d in report.due), WIDTH - 2)
+    width = max(len(d.when) for d in report.due)
+    lines: list[str] = []
+    for story_id, reviews in groupby(report.due, key=lambda d: d.story_id):
+        lines.append(f"  {names[story_id]}")
+        for d in reviews:
+            lines += _wrapped(f"    {d.when:<{width}}  ", d.question)
     return lines
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ class Coverage:
         return tuple(s for s in self.signals if self.by_signal[s])
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(competency: str) -> str:
     """'Data_Handling ', 'data-handling' and 'data  handling' all read 'data handling'."""
     return _SPACES.sub(" ", competency.casefold()).strip()

@@ -61,6 +61,8 @@ _LABELS = frozenset(
     "type class group cluster fold epoch seed batch run trial test version release".split()
 )
 """Words that a whole number names rather than counts: 'step 2', 'class 1', 'fold 3'."""
+_SPANS = frozenset("minutes hours days weeks months years quarters".split())
+"""Units of time that make a number after a label a duration: 'plan 2 weeks', 'run 3 days'."""
 _VERSION_WORDS = frozenset(
     "v version release python spark pyspark java scala pandas numpy scikit-learn sklearn "
     "torch pytorch tensorflow keras xgboost lightgbm catboost airflow kubernetes ubuntu "
@@ -97,6 +99,7 @@ _KEYWORD = re.compile(
     + grouped_alternation(_COUNT_WORDS | _MULTIPLE_WORDS | _FRACTIONS | _FRACTIONS_MANY | {"one"})
     + rf")(?:-(?:{_DIGIT_WORDS}))?\b"
 )
+_DIGITS = "0123456789"
 _RATIO_TAIL = re.compile(rf"\s+(?:in|out\s+of)\s+(?:\d+|{_DIGIT_WORDS})\b")
 _RANGE_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and|or|to|-|–|—)\s*")
 
@@ -244,8 +247,8 @@ def _classify(text: str, match: re.Match[str]) -> _Candidate | None:
         return _Candidate(start, end, "year")
     if following in _DATE_WORDS or prev in _DATE_WORDS:
         return _Candidate(start, end, "bare")  # "3 March", "on June 12": a date
-    if prev in _LABELS:
-        return _Candidate(start, end, "bare")  # "Phase 3 went live", "Sprint 14 ended"
+    if prev in _LABELS and following not in _SPANS:
+        return _Candidate(start, end, "bare")  # "Phase 3 went live", but "plan 2 weeks"
     times = _NEXT_WORD.match(text, end)
     if times and following == "times":
         return _Candidate(start, times.end(), "multiple")
@@ -274,11 +277,10 @@ def _link_ranges(text: str, found: list[_Candidate]) -> None:
                 there.kind = "range"
 
 
-def _word_figure(low: str, match: re.Match[str]) -> _Candidate | None:
-    """A figure written in words at `match` in the lowered text: 'three teams', 'twice',
+def _word_figure(low: str, start: int, end: int) -> _Candidate | None:
+    """A figure written in words at low[start:end] (lowered text): 'three teams', 'twice',
     'a third fewer', 'one in five', 'by half'."""
-    start, end = match.span()
-    word = match.group(0).split("-")[0]
+    word = low[start:end].split("-")[0]
     following = _NEXT_WORD.match(low, end)
     after = following.group(1) if following else ""
     begun, prev = _prev_span(low, start)
@@ -290,6 +292,8 @@ def _word_figure(low: str, match: re.Match[str]) -> _Candidate | None:
     if word in _COUNT_WORDS:
         if following and after in ("times", "percent"):
             return _Candidate(start, following.end(), "multiple" if after == "times" else "percent")
+        if low[end : end + 1] == "-" and after + "s" not in _SPANS:
+            return None  # a 'two-tower' model, a 'three-way' split: a name, not a count
         counted = after and after not in _NOT_COUNTED and after not in _FRACTIONS_MANY
         return _Candidate(start, end, "count") if counted else None
     if word == "half" and prev in ("by", "in"):
@@ -308,13 +312,14 @@ def _word_figures(text: str) -> Iterator[_Candidate]:
     if len(low) != len(text):
         low = text  # a character whose lower case is longer: match as written
     for match in _KEYWORD.finditer(low):
-        if (found := _word_figure(low, match)) is not None:
+        if (found := _word_figure(low, *match.span())) is not None:
             yield found
 
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order, none overlapping."""
-    digits = [c for m in _NUMBER.finditer(text) if (c := _classify(text, m)) is not None]
+    numbers = _NUMBER.finditer(text) if any(d in text for d in _DIGITS) else ()
+    digits = [c for m in numbers if (c := _classify(text, m)) is not None]
     _link_ranges(text, digits)
     candidates = [c for c in digits if c.kind not in ("bare", "year")]
     candidates += _word_figures(text)
@@ -330,7 +335,7 @@ def has_figure(text: str) -> bool:
     """Whether `text` gives at least one quantity (see the module's docstring). Stops at
     the first one: the form checks a long field on every key press."""
     digits: list[_Candidate] = []
-    for match in _NUMBER.finditer(text):
+    for match in _NUMBER.finditer(text) if any(d in text for d in _DIGITS) else ():
         found = _classify(text, match)
         if found is not None and found.kind not in ("bare", "year"):
             return True

@@ -179,8 +179,12 @@ class _Planner:
             quoting = [q for q in chosen if "vague" in q.placeholders]
             chosen = quoting or chosen
         elif gap.kind == "no_figure":  # a figure alone is quoted and asked 'against what?'
-            has_figure = bool(figure_quote(self.facts.get(gap.key, "")))
-            fitting = [q for q in chosen if ("figure" in q.placeholders) == has_figure]
+            text = self.facts.get(gap.key, "")
+            fitting = [
+                q
+                for q in chosen
+                if ("figure" in q.placeholders) == bool(figure_quote(text, q.category))
+            ]
             chosen = fitting or chosen
         return chosen
 

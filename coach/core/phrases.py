@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from coach.core.figures import find_figures, headline_figure
+from coach.core.figure_roles import fitting_figures
+from coach.core.figures import Figure, find_figures
+from coach.core.quotes import lower_first, quote_around
 
 PHRASE_WORDS = 6
 """The longest opening phrase put in place of a placeholder."""
-QUOTE_WORDS = 8
-"""The longest quotation."""
 TITLE_WORDS = 10
 
 _HARD_END = re.compile(r"[.;:!?](?=\s|$)|[()\[\]\n—–\"“”]|\s-\s")
@@ -45,32 +45,6 @@ _NOT_A_NOUN_PHRASE = frozenset(
 _BAD_START = frozenset(
     "and or but because so if when then also to with by as of just only mostly".split()
 )
-_STOP = frozenset(
-    "a an the and or but of to in on at by for with from as is was were are be been it its "
-    "this that these those so if then than also very among into over under across through "
-    "during within without per via while which who where when after before because since "
-    "until".split()
-)
-_CLAUSE_BREAK = re.compile(
-    r"[.;:!?](?=\s|$)|\n|,\s|\s(?:and|but|while|whereas|so)\s", re.IGNORECASE
-)
-_WORD = re.compile(r"\S+")
-_PRONOUN_I = re.compile(r"^I(?:'|’|$)")
-
-
-def _lower_first(words: list[str]) -> list[str]:
-    """Lower a capitalised first word to read mid-sentence; keep 'I', acronyms, names
-    written with inner capitals ('XGBoost', 'LightGBM') and names of two capitalised words."""
-    first = words[0]
-    name = len(words) > 1 and words[1][:1].isupper()  # 'Acme Corp', 'Random Forest'
-    if (
-        first[:1].isupper()
-        and first[1:] == first[1:].lower()
-        and not _PRONOUN_I.match(first)
-        and not name
-    ):
-        words[0] = first.lower()
-    return words
 
 
 def noun_phrase(text: str, max_words: int = PHRASE_WORDS) -> str:
@@ -91,7 +65,7 @@ def noun_phrase(text: str, max_words: int = PHRASE_WORDS) -> str:
         return ""
     if any(w in _NOT_A_NOUN_PHRASE for w in lowered) and words != ["I"]:
         return ""
-    return " ".join(_lower_first(words))
+    return " ".join(lower_first(words))
 
 
 def title_phrase(text: str) -> str:
@@ -100,44 +74,9 @@ def title_phrase(text: str) -> str:
     return " ".join(words) if 0 < len(words) <= TITLE_WORDS else ""
 
 
-def quote_at(text: str, start: int, end: int, max_words: int = QUOTE_WORDS) -> str:
-    """A short quotation of `text` around text[start:end], inside its clause.
-
-    Up to three words after the span ('90 million rows') and as many before it as fit
-    in `max_words`, with no small word ('a', 'of' ...) at either end.
-    """
-    clause_start = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        clause_start = m.end()
-    after = _CLAUSE_BREAK.search(text, end)
-    clause_end = after.start() if after else len(text)
-    before = _WORD.findall(text[clause_start:start])
-    middle = text[start:end].split()
-    following = _WORD.findall(text[end:clause_end])
-    if not middle:
-        return ""
-    if following and not text[end : end + 1].isspace():
-        middle[-1] += following.pop(0)  # the rest of a word the span ends inside
-    tail: list[str] = []
-    for n, word in enumerate(following[:3]):
-        leads_on = n == 0 and word.lower() == "of"  # 'a lot of missing data'
-        to_figure = n + 1 < len(following) and any(c.isdigit() for c in following[n + 1])
-        if word.lower() in _STOP and not (leads_on or to_figure):
-            break
-        tail.append(word)
-    while tail and tail[-1].lower() in _STOP:
-        tail.pop()
-    room = max(0, max_words - len(middle) - len(tail))
-    before = before[max(0, len(before) - room) :]
-    while before and before[0].lower().strip(",") in _STOP:
-        before.pop(0)
-    words = [*before, *middle, *tail][:max_words]
-    words[-1] = words[-1].rstrip(",;:")
-    return " ".join(_lower_first(words))
-
-
 def vague_quote(text: str, vague: tuple[str, ...]) -> str:
-    """A quotation around the first of `vague` (words a check found vague) used in `text`."""
+    """A quotation around the first of `vague` (words a check found vague) used in `text`,
+    as a whole phrase ('' when there is none to cut)."""
     lowered = text.lower()
     found = [
         (m.start(), m.end())
@@ -147,11 +86,21 @@ def vague_quote(text: str, vague: tuple[str, ...]) -> str:
     if not found:
         return ""
     start, end = min(found)
-    return quote_at(text, start, end)
+    return quote_around(text, start, end, _figure_ends(find_figures(text)))
 
 
-def figure_quote(text: str) -> str:
-    """A quotation around the figure a listener would ask about first ('' when `text`
-    gives none): a value or a rate before a count (see `coach.core.figures`)."""
-    figure = headline_figure(find_figures(text))
-    return quote_at(text, figure.start, figure.end) if figure is not None else ""
+def figure_quote(text: str, about: str = "") -> str:
+    """A quotation around the figure a question of category `about` asks about: the effect
+    for an impact question, the threshold for a retraining one (see
+    `coach.core.figure_roles`). '' when the text gives no such figure or no whole phrase
+    around it: the question then falls back to its unquoted wording."""
+    figures = find_figures(text)
+    ends = _figure_ends(figures)
+    for figure in fitting_figures(text, figures, about):
+        if quoted := quote_around(text, figure.start, figure.end, ends):
+            return quoted
+    return ""
+
+
+def _figure_ends(figures: list[Figure]) -> dict[int, str]:
+    return {f.end: f.kind for f in figures}

@@ -30,7 +30,7 @@ from coach.core.question_data import (
 )
 from coach.core.redflag_table import FLAGS as RED_FLAGS
 from coach.core.storykinds import KINDS
-from coach.core.templates import FormTemplate, TemplateSet
+from coach.core.templates import FormTemplate, TemplateSet, yaml_files
 from coach.core.yamlfile import YamlDoc, read_yaml
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "load_question_sets",
     "parse_question_set",
     "placeholders",
+    "question_files",
 ]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -357,6 +358,11 @@ class QuestionSets:
         return found
 
 
+def question_files(shipped: Path, user_dirs: Iterable[Path] = ()) -> list[Path]:
+    """Every question set file `load_question_sets` reads, in its order."""
+    return [path for folder in (shipped, *user_dirs) for path in yaml_files(folder / "questions")]
+
+
 def load_question_sets(
     shipped: Path, templates: TemplateSet, user_dirs: Iterable[Path] = ()
 ) -> QuestionSets:
@@ -366,10 +372,10 @@ def load_question_sets(
     shipped set of that name stays in use.
     """
     result = QuestionSets()
-    for path in sorted((shipped / "questions").glob("*.yaml")):
+    for path in yaml_files(shipped / "questions"):
         result.by_name[path.stem] = load_question_set(path, templates, origin="shipped")
     for folder in user_dirs:
-        for path in sorted((folder / "questions").glob("*.yaml")):
+        for path in yaml_files(folder / "questions"):
             try:
                 qset = load_question_set(path, templates, origin="user")
             except InputError as exc:

@@ -1,9 +1,10 @@
 """What a story sheet says, as plain data for the sheet templates (no rendering here).
 
 A sheet follows its form template: each section of fields in the template's order,
-the technical section as a compact table, figures in number-checked fields made
-prominent, the target time of each part, then what rehearsals taught: the
-follow-ups found hardest with the notes taken, and the last rehearsal's times.
+the technical section as a compact table, the figures of every spoken field in bold
+(number-checked fields made prominent as well), the target time of each part that is
+said aloud, then what rehearsals taught: the follow-ups found hardest with the notes
+taken, and the last rehearsal's times.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ SECTION_TITLES = {
     "prep": "Questions it answers",
 }
 TABLE_SECTIONS = frozenset({"technical"})
+UNSPOKEN_SECTIONS = frozenset({"prep"})
+"""Sections whose fields are never said aloud (the STAR questions a story answers): no
+target time on the sheet, no figures in bold."""
 
 
 def figure_spans(text: str) -> list[tuple[str, bool]]:
@@ -51,7 +55,9 @@ class SheetField:
     text: str
     target_seconds: int
     figures: bool
-    """The field asks for numbers: the sheet makes them stand out."""
+    """The field asks for numbers: the sheet makes the field stand out."""
+    spoken: bool = True
+    """Said aloud in a rehearsal: the sheet gives its target time and bolds its figures."""
 
     @cached_property
     def said_seconds(self) -> int:
@@ -68,7 +74,7 @@ class SheetField:
 
     @property
     def over(self) -> bool:
-        return self.said_seconds > self.target_seconds
+        return self.spoken and self.said_seconds > self.target_seconds
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,12 @@ class SheetSection:
 
     @property
     def target(self) -> str:
-        return format_seconds(sum(f.target_seconds for f in self.fields))
+        return format_seconds(sum(f.target_seconds for f in self.fields if f.spoken))
+
+    @property
+    def spoken(self) -> bool:
+        """Some of its fields are said aloud: the section has a target time."""
+        return any(f.spoken for f in self.fields)
 
 
 @dataclass(frozen=True)
@@ -177,6 +188,7 @@ def _field(spec: FieldSpec, text: str) -> SheetField:
         text=text.strip(),
         target_seconds=spec.target_seconds,
         figures="number" in spec.checks,
+        spoken=spec.section not in UNSPOKEN_SECTIONS,
     )
 
 
@@ -215,7 +227,7 @@ def build_sheet(
     if extra:
         # Fields a template no longer has still belong on the user's sheet.
         kept = tuple(
-            SheetField(k, k.replace("_", " ").capitalize(), v.strip(), 0, False)
+            SheetField(k, k.replace("_", " ").capitalize(), v.strip(), 0, False, spoken=False)
             for k, v in sorted(extra.items())
         )
         secs += (SheetSection("other", "Other notes", False, kept),)

@@ -160,6 +160,16 @@ class TemplateSet:
         return sorted(self.templates)
 
 
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of one folder of templates, in the order they are read."""
+    return sorted(folder.glob("*.yaml"))
+
+
+def template_files(shipped: Path, user_dirs: Iterable[Path] = ()) -> list[Path]:
+    """Every form template file `load_templates` reads, in its order."""
+    return [path for folder in (shipped, *user_dirs) for path in yaml_files(folder / "forms")]
+
+
 def load_templates(shipped: Path, user_dirs: Iterable[Path] = ()) -> TemplateSet:
     """Shipped form templates, then the user's, which override the shipped ones by name.
 
@@ -167,10 +177,10 @@ def load_templates(shipped: Path, user_dirs: Iterable[Path] = ()) -> TemplateSet
     and the shipped template of that name stays in use.
     """
     result = TemplateSet()
-    for path in sorted((shipped / "forms").glob("*.yaml")):
+    for path in yaml_files(shipped / "forms"):
         result.templates[path.stem] = load_template(path, origin="shipped")
     for folder in user_dirs:
-        for path in sorted((folder / "forms").glob("*.yaml")):
+        for path in yaml_files(folder / "forms"):
             try:
                 template = load_template(path, origin="user")
             except InputError as exc:

@@ -1,4 +1,4 @@
-"""Counting words and estimating how long they take to say."""
+"""Counting words and estimating how long they take to say; user text made safe to show."""
 
 from __future__ import annotations
 
@@ -91,3 +91,45 @@ def short_when(stamp: str, now: dt.datetime | None = None) -> str:
     if moment.year == now.year:
         return moment.strftime("%b %d")
     return moment.strftime("%Y-%m-%d")
+
+
+_PICTURES = (
+    {chr(c): chr(0x2400 + c) for c in range(0x20) if chr(c) not in "\t\n"}
+    | {"\x7f": "\u2421"}
+    # C1 has no Control Pictures: U+FFFD is the usual mark for a character that cannot
+    # be shown, and it is one cell wide in every terminal.
+    | {chr(c): "\ufffd" for c in range(0x80, 0xA0)}
+)
+"""Each control character but tab and newline, and the character shown for it."""
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_C0_BYTES = bytes(ord(c) for c in _PICTURES if c < "\x80")
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
+
+
+def has_controls(text: str) -> bool:
+    """Does `text` hold a control character other than tab and newline? Checked on its
+    UTF-8 bytes, where C0 and DEL are single bytes and C1 follows a 0xC2 byte: a
+    3,000-word field takes microseconds (a regular expression over the text, 100 or more)."""
+    raw = text.encode("utf-8", "surrogatepass")
+    if len(raw.translate(None, _C0_BYTES)) != len(raw):
+        return True
+    return b"\xc2" in raw and _C1_UTF8.search(raw) is not None
+
+
+def visible(text: str) -> str:
+    """`text` safe to show on a terminal or a sheet: every control character but tab and
+    newline (escape sequences, bell, a carriage return that would overwrite the line)
+    shown as a symbol (ESC as '␛', DEL as '␡', a C1 character as '�'), so that nothing
+    the user wrote can move the cursor, set the window title or write the clipboard.
+    A Windows line end (CR LF) is a plain newline. `text` itself when nothing needs it."""
+    if not has_controls(text):
+        return text
+    return _CONTROL.sub(lambda m: _PICTURES[m.group()], text.replace("\r\n", "\n"))
+
+
+def json_visible(text: str) -> str:
+    """JSON text with DEL and the C1 characters, which `json.dumps(ensure_ascii=False)`
+    leaves raw, written as \\u escapes: the same JSON, safe to print (below 0x20 json
+    escapes already)."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -16,6 +16,8 @@ from markupsafe import Markup, escape
 from coach.core.sheets import figure_spans
 from coach.core.text import format_seconds
 
+OPEN, SHUT = "\x02", "\x03"
+"""Marks put around a figure while a line is escaped (control characters no one types)."""
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
 _BLANK = re.compile(r"\n\s*\n")
 
@@ -24,13 +26,31 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def _marked(text: str) -> str | None:
+    """`text` with each figure between OPEN and SHUT, so that a line is escaped once and
+    the marks then become the emphasis; None when it has no figure, or holds the marks."""
+    spans = figure_spans(text)
+    if not any(is_figure for _, is_figure in spans) or OPEN in text or SHUT in text:
+        return None
+    return "".join(f"{OPEN}{part}{SHUT}" if is_figure else part for part, is_figure in spans)
+
+
 def _md_inline(text: str, figures: bool) -> str:
-    if not figures:
-        return md_escape(text)
+    marked = _marked(text) if figures else None
+    if marked is None:
+        return md_escape(text) if not figures or not has_marks(text) else _md_pieces(text)
+    return md_escape(marked).replace(OPEN, "**").replace(SHUT, "**")
+
+
+def _md_pieces(text: str) -> str:
     return "".join(
         f"**{md_escape(part)}**" if is_figure else md_escape(part)
         for part, is_figure in figure_spans(text)
     )
+
+
+def has_marks(text: str) -> bool:
+    return OPEN in text or SHUT in text
 
 
 def md_block(text: str, figures: bool = False) -> str:
@@ -48,8 +68,13 @@ def md_cell(text: str, figures: bool = False) -> str:
 
 
 def _html_inline(text: str, figures: bool) -> str:
-    if not figures:
-        return str(escape(text))
+    marked = _marked(text) if figures else None
+    if marked is None:
+        return str(escape(text)) if not figures or not has_marks(text) else _html_pieces(text)
+    return str(escape(marked)).replace(OPEN, '<strong class="fig">').replace(SHUT, "</strong>")
+
+
+def _html_pieces(text: str) -> str:
     return "".join(
         f'<strong class="fig">{escape(part)}</strong>' if is_figure else str(escape(part))
         for part, is_figure in figure_spans(text)

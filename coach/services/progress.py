@@ -1,26 +1,43 @@
 """Progress over the whole bank: the store's aggregates read through the core.
 
 Used by the progress screen and `coach stats`; `now` is always given, so figures are exact.
+Reading (SQL, in `coach.store.progress`) and interpreting (the core: coverage, checks,
+readiness) are kept apart, so that the progress screen can read on two connections in
+threads of their own while its own thread imports what interpreting needs: importing
+this module stays light, and the heavy modules are imported where they are used.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from coach.core.activity import Streaks, sparkline, streaks, weekly
-from coach.core.coverage import Coverage, coverage
-from coach.core.questions import QuestionSet, QuestionSets
-from coach.core.readiness import Readiness, readiness
-from coach.core.schedule import ago, due_in
-from coach.core.templates import TemplateSet
-from coach.services.stories import checked_stories
 from coach.store import progress as history_queries
-from coach.store.progress import StoryBrief, Totals, TrendRow
+from coach.store.progress import DayCount, DueRow, StoryBrief, StoryHistory, Totals, TrendRow
 from coach.store.store import Store
 
-__all__ = ["Progress", "StoryProgress", "Totals", "TrendRow", "progress", "stories_page", "trend"]
+if TYPE_CHECKING:
+    from coach.core.coverage import Coverage
+    from coach.core.questions import QuestionSet, QuestionSets
+    from coach.core.readiness import Readiness
+    from coach.core.templates import TemplateSet
+
+__all__ = [
+    "FirstView",
+    "Progress",
+    "StoryProgress",
+    "Totals",
+    "TrendRow",
+    "progress",
+    "stories_page",
+    "trend",
+]
+
+T = TypeVar("T")
 
 WEEKS = 12
 """Weeks of rehearsal counts shown."""
@@ -116,7 +133,13 @@ def _category(question_sets: QuestionSets, row: history_queries.CategoryRow) -> 
 
 def weakest_categories(store: Store, question_sets: QuestionSets) -> list[CategoryStat]:
     """Every category answered, the lowest mean rating first (then the most over time)."""
-    found = [_category(question_sets, row) for row in history_queries.categories(store)]
+    return _weakest(history_queries.categories(store), question_sets)
+
+
+def _weakest(
+    rows: Sequence[history_queries.CategoryRow], question_sets: QuestionSets
+) -> list[CategoryStat]:
+    found = [_category(question_sets, row) for row in rows]
     found.sort(
         key=lambda c: (
             c.mean_rating if c.mean_rating is not None else 5.0,
@@ -129,6 +152,8 @@ def weakest_categories(store: Store, question_sets: QuestionSets) -> list[Catego
 
 def due_when(due: dt.datetime, now: dt.datetime) -> str:
     """When a follow-up comes back: 'due now', 'overdue 6 days', 'tomorrow', 'in 3 days'."""
+    from coach.core.schedule import ago, due_in
+
     if due > now:
         return due_in(due, now)
     since = ago(due.astimezone(), now.astimezone())
@@ -142,8 +167,14 @@ def due_when(due: dt.datetime, now: dt.datetime) -> str:
 def due_reviews(
     store: Store, question_sets: QuestionSets, now: dt.datetime, limit: int
 ) -> list[DueReview]:
+    return _due_reviews(history_queries.due(store, limit), question_sets, now)
+
+
+def _due_reviews(
+    rows: Sequence[DueRow], question_sets: QuestionSets, now: dt.datetime
+) -> list[DueReview]:
     found = []
-    for row in history_queries.due(store, limit):
+    for row in rows:
         qset = _qset(question_sets, row.template)
         question = qset.question(row.question_id) if qset else None
         text = (question.fallback or question.text) if question else row.question_id
@@ -168,12 +199,23 @@ def story_progress(
     """History and readiness of these stories, in the order given. Findings the user
     dismissed on their field's current text do not count against readiness."""
     history = history_queries.histories(store, [b.id for b in briefs], now)
+    return _story_progress(store, templates, briefs, history)
+
+
+def _story_progress(
+    store: Store,
+    templates: TemplateSet,
+    briefs: Sequence[StoryBrief],
+    history: dict[int, StoryHistory],
+) -> list[StoryProgress]:
+    from coach.core.readiness import readiness
+    from coach.services.stories import checked_stories  # the checks: a slow import
+
     checks = checked_stories(store, templates, briefs)
     found = []
     for b in briefs:
         h = history.get(b.id, history_queries.NO_HISTORY)
         ratings = h.last_ratings
-        done = checks[b.id]
         found.append(
             StoryProgress(
                 id=b.id,
@@ -185,7 +227,7 @@ def story_progress(
                 last=h.last,
                 last_mean=sum(ratings) / len(ratings) if ratings else None,
                 overdue=h.overdue,
-                readiness=readiness(done, ratings, h.overdue),
+                readiness=readiness(checks[b.id], ratings, h.overdue),
             )
         )
     return found
@@ -203,6 +245,74 @@ def trend(store: Store, story_id: int | None = None, limit: int = TREND_LIMIT) -
     return history_queries.trend(store, limit, story_id)
 
 
+# -- reading, then interpreting ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _History:
+    """What is read over every answer and every story, apart from the rest."""
+
+    totals: Totals
+    days: list[DayCount]
+    competencies: list[tuple[str, list[str]]]
+
+
+@dataclass(frozen=True)
+class _Recent:
+    """What is read of the latest rehearsals, what comes back, and the first stories."""
+
+    trend: list[TrendRow]
+    categories: list[history_queries.CategoryRow]
+    due_now: int
+    due: list[DueRow]
+    briefs: list[StoryBrief]
+    histories: dict[int, StoryHistory]
+
+
+def _read_history(store: Store) -> _History:
+    return _History(
+        totals=history_queries.totals(store),
+        days=history_queries.practice_days(store),
+        competencies=history_queries.competencies(store),
+    )
+
+
+def _read_recent(store: Store, now: dt.datetime, due_limit: int, page: int | None) -> _Recent:
+    briefs = history_queries.stories(store, 0, page) if page is not None else []
+    return _Recent(
+        trend=history_queries.trend(store, TREND_LIMIT),
+        categories=history_queries.categories(store),
+        due_now=history_queries.count_due(store, now),
+        due=history_queries.due(store, due_limit),
+        briefs=briefs,
+        histories=history_queries.histories(store, [b.id for b in briefs], now),
+    )
+
+
+def _report(
+    history: _History,
+    recent: _Recent,
+    question_sets: QuestionSets,
+    now: dt.datetime,
+    stories: list[StoryProgress] | None,
+) -> Progress:
+    from coach.core.coverage import coverage
+
+    today = now.astimezone().date()
+    return Progress(
+        now=now,
+        totals=history.totals,
+        streaks=streaks((d.day for d in history.days), today),
+        weeks=weekly({d.day: d.rehearsals for d in history.days}, today, WEEKS),
+        trend=recent.trend,
+        categories=_weakest(recent.categories, question_sets),
+        due_now=recent.due_now,
+        due=_due_reviews(recent.due, question_sets, now),
+        coverage=coverage(history.competencies),
+        stories=stories,
+    )
+
+
 def progress(
     store: Store,
     templates: TemplateSet,
@@ -213,17 +323,50 @@ def progress(
     due_limit: int = DUE_LIMIT,
 ) -> Progress:
     """Every figure of the progress screen and `coach stats`."""
-    days = history_queries.practice_days(store)
-    today = now.astimezone().date()
-    return Progress(
-        now=now,
-        totals=history_queries.totals(store),
-        streaks=streaks((d.day for d in days), today),
-        weeks=weekly({d.day: d.rehearsals for d in days}, today, WEEKS),
-        trend=history_queries.trend(store, TREND_LIMIT),
-        categories=weakest_categories(store, question_sets),
-        due_now=history_queries.count_due(store, now),
-        due=due_reviews(store, question_sets, now, due_limit),
-        coverage=coverage(history_queries.competencies(store)),
-        stories=stories_page(store, templates, now) if with_stories else None,
-    )
+    history = _read_history(store)
+    recent = _read_recent(store, now, due_limit, None)
+    stories = stories_page(store, templates, now) if with_stories else None
+    return _report(history, recent, question_sets, now, stories)
+
+
+class FirstView:
+    """What the progress screen shows first: every figure and its first `page` stories.
+
+    Made, it starts reading at once, in two threads, each on a connection of its own
+    from `open_reader` (SQLite reads without holding Python's lock): the aggregates over
+    every answer and every story in one, the rest in the other. Meanwhile the caller can
+    do other work, such as slow imports; `result` waits for the reading and interprets
+    it (the checks behind readiness read the first stories' fields on a third connection).
+    """
+
+    def __init__(self, open_reader: Callable[[], Store], now: dt.datetime, page: int) -> None:
+        self._open_reader = open_reader
+        self.now = now
+        self.practised = self._reading(history_queries.any_answers)
+        """Whether any answer was ever given (known at once: there is something to plot)."""
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="progress")
+        self._history = self._pool.submit(self._reading, _read_history)
+        self._recent = self._pool.submit(
+            self._reading, lambda store: _read_recent(store, now, DUE_LIMIT, page)
+        )
+
+    def _reading(self, read: Callable[[Store], T]) -> T:
+        store = self._open_reader()
+        try:
+            return read(store)
+        finally:
+            store.close()
+
+    def result(
+        self, templates: TemplateSet, question_sets: QuestionSets
+    ) -> tuple[Progress, list[StoryProgress]]:
+        """The figures (without stories) and the first stories, once read."""
+        try:
+            recent = self._recent.result()
+            first = self._reading(
+                lambda store: _story_progress(store, templates, recent.briefs, recent.histories)
+            )
+            report = _report(self._history.result(), recent, question_sets, self.now, None)
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        return report, first

@@ -16,6 +16,7 @@ from coach.core.rehearsal import Result, Step
 from coach.core.schedule import Rating, Review, due_in
 from coach.core.stories import Story
 from coach.core.templates import TemplateSet
+from coach.services.editing import briefly, save_field
 from coach.store import dismissals as dismissal_rows
 from coach.store import rehearsals
 from coach.store.rehearsals import AnswerRow, RehearsalRow
@@ -149,11 +150,18 @@ def most_in_need(store: Store, question_sets: QuestionSets) -> int | None:
 def begin(store: Store, story_id: int, persona: str) -> tuple[int, int]:
     """Store a new rehearsal of a story: (its id, the seed its follow-ups are drawn with)."""
     seed = next_seed(store, story_id)
-    return rehearsals.start(store, story_id, persona=persona, seed=seed), seed
+    with briefly(store):
+        return rehearsals.start(store, story_id, persona=persona, seed=seed), seed
 
 
 def record_step(store: Store, rehearsal_id: int, position: int, step: Step, result: Result) -> None:
-    """Store one step as given (answered, skipped or rated), replacing what it had."""
+    """Store one step as given (answered, skipped or rated), replacing what it had. Waits
+    only a moment for another window's lock: a StoreError says to try again later."""
+    with briefly(store):
+        _record(store, rehearsal_id, position, step, result)
+
+
+def _record(store: Store, rehearsal_id: int, position: int, step: Step, result: Result) -> None:
     rehearsals.record(
         store,
         rehearsal_id,
@@ -172,12 +180,14 @@ def record_step(store: Store, rehearsal_id: int, position: int, step: Step, resu
 
 def choose_direction(store: Store, rehearsal_id: int, focus: str) -> None:
     """The check-in's answer ('' for no preference)."""
-    rehearsals.set_focus(store, rehearsal_id, focus)
+    with briefly(store):
+        rehearsals.set_focus(store, rehearsal_id, focus)
 
 
 def finish(store: Store, rehearsal_id: int, status: str) -> None:
     """'finished' or 'ended' early."""
-    rehearsals.close(store, rehearsal_id, status)
+    with briefly(store):
+        rehearsals.close(store, rehearsal_id, status)
 
 
 @dataclass(frozen=True)
@@ -213,7 +223,8 @@ def note_field(qset: QuestionSet, answer: AnswerRow) -> str:
 
 
 def add_note(store: Store, story_id: int, key: str, note: str) -> None:
-    """Append a note to a field of the story, as a new version of the field."""
+    """Append a note to a field of the story, as a new version of the field. A StoreError
+    (the database busy, full, or the story deleted) leaves the field as it was."""
     text, rev = store.field_state(story_id, key)
     joined = f"{text.rstrip()}\n\n{note}" if text.strip() else note
-    store.save_field(story_id, key, joined, rev, new_revision=True)
+    save_field(store, story_id, key, joined, rev, new_revision=True)

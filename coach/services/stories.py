@@ -37,6 +37,8 @@ __all__ = [
     "import_loaded",
     "import_paths",
     "load_samples",
+    "remove_samples",
+    "sample_ids",
     "undo_dismissals",
 ]
 
@@ -84,9 +86,31 @@ def import_paths(
     return import_loaded(store, read_story_files(paths, templates), existing=existing)
 
 
+SAMPLE_TAG = "sample"
+"""The tag every sample story gets when loaded, so that they can be removed in one go."""
+
+
 def load_samples(store: Store, templates: TemplateSet) -> ImportReport:
-    """The shipped sample stories, leaving any story of the same slug alone."""
-    return import_paths(store, [samples_dir()], templates, existing="skip")
+    """The shipped sample stories, tagged `sample`, leaving any story of the same slug alone."""
+    loaded = read_story_files([samples_dir()], templates)
+    for item in loaded:
+        if SAMPLE_TAG not in item.story.tags:
+            item.story.tags = [*item.story.tags, SAMPLE_TAG]
+    return import_loaded(store, loaded, existing="skip")
+
+
+def sample_ids(store: Store) -> list[int]:
+    """The stories tagged `sample`, active or archived (a sample the user untagged is theirs)."""
+    return [row.id for row in store.list_stories(tag=SAMPLE_TAG, archived=None)]
+
+
+def remove_samples(store: Store) -> int:
+    """Delete every story tagged `sample`, in one transaction; how many there were."""
+    ids = sample_ids(store)
+    with store.write():
+        for story_id in ids:
+            store.delete(story_id)
+    return len(ids)
 
 
 # -- the checks as the user sees them: with the findings they dismissed ------------------

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.core.errors import InputError
-from coach.core.templates import TemplateSet, load_templates
-from coach.paths import default_db_path, shipped_templates_dir, user_config_dir
+from coach.core.templates import TemplateSet
+from coach.paths import default_db_path, shipped_templates_dir, user_cache_dir, user_config_dir
 from coach.safefiles import folder_problem, sweep
+from coach.services import parse_cache
 from coach.store import Store, open_store
 from coach.store.db import check_before_bulk_write, open_reader, open_reading
 from coach.store.errors import StoreError, said
@@ -25,9 +26,15 @@ if TYPE_CHECKING:
 class Workspace:
     """One database and one config folder, and what is read from them."""
 
-    def __init__(self, db_path: Path | None = None, config_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path | None = None,
+        config_dir: Path | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
         self._db_path = db_path
         self._config_dir = config_dir
+        self._cache_dir = cache_dir
         self._store: Store | None = None
         self._reading: Store | None = None
 
@@ -40,6 +47,11 @@ class Workspace:
     def config_dir(self) -> Path:
         """The user's own templates live under this folder's `templates/`."""
         return self._config_dir if self._config_dir is not None else user_config_dir()
+
+    @cached_property
+    def cache_dir(self) -> Path:
+        """Where the parsed templates and question sets are kept (see `parse_cache`)."""
+        return self._cache_dir if self._cache_dir is not None else user_cache_dir()
 
     @property
     def user_templates_dir(self) -> Path:
@@ -54,16 +66,16 @@ class Workspace:
     @cached_property
     def templates(self) -> TemplateSet:
         """The shipped form templates with the user's own laid over them."""
-        return load_templates(shipped_templates_dir(), [self.user_templates_dir])
+        return parse_cache.templates(
+            self.cache_dir, shipped_templates_dir(), [self.user_templates_dir]
+        )
 
     @cached_property
     def question_sets(self) -> QuestionSets:
         """The shipped question sets with the user's own laid over them; a broken user set
         is in `problems` (the app warns, the command line refuses)."""
-        from coach.core.questions import load_question_sets  # read when a rehearsal needs it
-
-        return load_question_sets(
-            shipped_templates_dir(), self.templates, [self.user_templates_dir]
+        return parse_cache.question_sets(
+            self.cache_dir, shipped_templates_dir(), self.templates, [self.user_templates_dir]
         )
 
     @property

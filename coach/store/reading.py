@@ -170,7 +170,8 @@ class StoryReader:
 
     def find(self, ident: str) -> StoryRow | None:
         """A story by id (digits) or slug."""
-        if ident.isascii() and ident.isdigit() and int(ident) < 2**63:  # SQLite's integers are 64-bit
+        # ASCII digits only (an Arabic-Indic slug is a slug); SQLite's integers are 64-bit
+        if ident.isascii() and ident.isdigit() and int(ident) < 2**63:
             found = self.row(int(ident))
             if found:
                 return found

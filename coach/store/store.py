@@ -14,7 +14,8 @@ from typing import Any
 
 from coach.core.clock import now_stamp
 from coach.core.stories import Story, parse_dates, slugify
-from coach.store.errors import SlugTaken, StoreError
+from coach.safefiles import create_temp, reason
+from coach.store.errors import DamagedDatabase, SlugTaken, StoreError, damaged, is_damage, said
 from coach.store.reading import RANK_LIMIT, StoryReader
 from coach.store.rows import Conflict, Revision, SaveResult, StoryRow
 
@@ -33,34 +34,61 @@ __all__ = [
 COALESCE_SECONDS = 60
 """Saves by one window within this many seconds of a revision's start extend that revision."""
 
+BUSY_TIMEOUT_MS = 10000
+"""How long a write waits for another window's lock, unless told otherwise (patience())."""
+"""Saves by one window within this many seconds of a revision's start extend that revision."""
+
 
 class Store(StoryReader):
     """The story bank. One Store per thread: its connection belongs to the thread using it."""
 
-    def __init__(self, conn: sqlite3.Connection, *, path: Path, session: str | None = None) -> None:
-        super().__init__(conn)
-        self.path = path
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        path: Path,
+        session: str | None = None,
+        read_only: bool = False,
+    ) -> None:
+        super().__init__(conn, path)
         self.session = session or os.urandom(16).hex()
+        self.read_only = read_only
+        """Opened only to read (a reading command): every write is refused."""
 
     def close(self) -> None:
         self.conn.close()
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, taking the lock at once so two windows never deadlock."""
+        """One write transaction, taking the lock at once so two windows never deadlock.
+        A failure rolls it all back and is said as what happened (a full disk, a read-only
+        folder, a damaged file: StoreError); a file known to be damaged is not written."""
         if self.conn.in_transaction:
             yield self.conn
             return
-        try:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened only to read it; nothing was written")
+        if self.damage is not None:
+            raise DamagedDatabase(self.damage)
+        with self.guarded():
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"{self.path}: could not write just now ({exc}); try again") from None
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def patience(self, seconds: float) -> Iterator[None]:
+        """Wait at most `seconds` (not the usual 10 s) for another window's write lock in
+        this block: the app retries on a timer rather than freeze while it waits."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     # -- writing -----------------------------------------------------------------
 
@@ -71,7 +99,7 @@ class Store(StoryReader):
             if hit is None or hit[0] == exclude:
                 return slug
             n += 1
-            slug = f"{base[:55]}-{n}"
+            slug = f"{base[:55].rstrip('-')}-{n}"
 
     def _relabel(self, story_id: int, story: Story) -> None:
         """Keep the labels table (tags and competencies, indexed for filters) in step."""
@@ -108,8 +136,9 @@ class Store(StoryReader):
             "archived": int(story.archived),
         }
 
-    def create_story(self, story: Story, *, keep_slug: bool = False) -> int:
-        """Insert a story with its fields; a taken slug gets a number unless keep_slug."""
+    def create_story(self, story: Story, *, keep_slug: bool = False, keep_id: bool = False) -> int:
+        """Insert a story with its fields; a taken slug gets a number unless keep_slug.
+        With keep_id, under `story.id` (a story deleted in another window, put back)."""
         with self.write() as conn:
             wanted = story.slug or slugify(story.title)
             slug = wanted if keep_slug else self._free_slug(wanted)
@@ -121,6 +150,8 @@ class Store(StoryReader):
                 "created_at": stamp,
                 "updated_at": stamp,
             }
+            if keep_id and story.id is not None:
+                values["id"] = story.id
             cols = ", ".join(values)
             marks = ", ".join("?" * len(values))
             cur = conn.execute(
@@ -185,6 +216,21 @@ class Store(StoryReader):
             [story_id, key, text, stamp],
         )
         rev = int(cur.fetchone()[0])
+        self.keep_revision(story_id, key, text, stamp, coalesce=coalesce)
+        return rev
+
+    def keep_revision(
+        self,
+        story_id: int,
+        key: str,
+        text: str,
+        stamp: str,
+        *,
+        coalesce: bool,
+        conflict: bool = False,
+    ) -> None:
+        """Add a text to the history of `key` (a field, or a detail such as 'details.title'):
+        typing saved by this window within COALESCE_SECONDS extends its last revision."""
         last = self.conn.execute(
             "SELECT id, session, started_at, conflict, typing FROM revisions "
             "WHERE story_id = ? AND key = ? ORDER BY id DESC LIMIT 1",
@@ -197,13 +243,12 @@ class Store(StoryReader):
                     "UPDATE revisions SET text = ?, saved_at = ? WHERE id = ?",
                     [text, stamp, last[0]],
                 )
-                return rev
+                return
         self.conn.execute(
-            "INSERT INTO revisions (story_id, key, text, started_at, saved_at, session, typing) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [story_id, key, text, stamp, stamp, self.session, int(coalesce)],
+            "INSERT INTO revisions (story_id, key, text, started_at, saved_at, session, typing, "
+            "conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [story_id, key, text, stamp, stamp, self.session, int(coalesce), int(conflict)],
         )
-        return rev
 
     def save_field(
         self, story_id: int, key: str, text: str, base_rev: int, *, new_revision: bool = False
@@ -254,13 +299,52 @@ class Store(StoryReader):
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the whole database, even while other windows write."""
-        backup_to(self.conn, target)
+        backup_to(self.conn, target, source=self.path)
+
+    def check_whole(self) -> None:
+        """Check the whole file for damage (about 1 ms a megabyte); a damaged one is
+        remembered and refused (DamagedDatabase), so that nothing is written into it."""
+        with self.guarded():
+            found = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        verdict = " ".join(str(found).split())
+        if verdict != "ok":
+            error = damaged(self.path, verdict)
+            self.damage = str(error)
+            raise error
 
 
-def backup_to(conn: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of an open database at `target`, via SQLite's backup API."""
-    dest = sqlite3.connect(target)
+def backup_to(conn: sqlite3.Connection, target: Path, *, source: Path) -> None:
+    """A consistent copy of an open database at `target`, via SQLite's backup API.
+
+    Written under a temporary name of its own (made new, never through a link), checked
+    whole, then renamed: an unfinished or failed backup is never named like one. Says
+    what went wrong as a StoreError (the disk full, the folder read-only, `source` damaged).
+    """
     try:
-        conn.backup(dest)
+        fd, tmp = create_temp(target.parent)
+    except OSError as exc:
+        raise StoreError(f"can't write to {target.parent}: {reason(exc)}") from None
+    try:
+        from urllib.parse import quote  # only for backups
+
+        uri = f"file:{quote(str(tmp.absolute()))}?nofollow=1"
+        dest = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            dest.execute("PRAGMA journal_mode = OFF")  # a copy no one reads before the rename
+            conn.backup(dest)
+            verdict = " ".join(str(dest.execute("PRAGMA quick_check(1)").fetchone()[0]).split())
+        finally:
+            dest.close()
+        if verdict != "ok":
+            raise damaged(source, verdict)
+        os.fsync(fd)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error):
+            raise (damaged(source, str(exc)) if is_damage(exc) else said(exc, target)) from None
+        if isinstance(exc, OSError):
+            raise StoreError(f"{target}: the backup was not written ({reason(exc)})") from None
+        raise
     finally:
-        dest.close()
+        os.close(fd)

@@ -157,27 +157,38 @@ class CoachApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def action_quit(self) -> None:
-        """Save whatever is typed in any open form, then quit (asking once if a title or
-        date typed there cannot be saved)."""
-        for screen in self.screen_stack:
-            flush = getattr(screen, "flush", None)
-            if callable(flush):
-                flush()
-            held_back = getattr(screen, "held_back", None)
-            if callable(held_back) and held_back():
-                return
-        self.exit()
+        """Quit once whatever is typed in any open screen is saved; if some cannot be saved
+        yet, that screen asks first (keep trying, or quit without it)."""
+        leaving = [s for s in reversed(self.screen_stack) if callable(getattr(s, "leave", None))]
+        self._leave_all(leaving, self.exit)
+
+    def _leave_all(self, screens: list[Screen[object]], then: Callable[[], object]) -> None:
+        """Let each screen that holds typed text leave in turn (see FormScreen.leave), then
+        `then`; a screen that keeps its text stops the chain."""
+        if not screens:
+            then()
+            return
+        first, rest = screens[0], screens[1:]
+        first.leave(lambda: self._leave_all(rest, then), quitting=True)  # type: ignore[attr-defined]
 
     def open_story(self, story_id: int) -> None:
-        """Open a story's form from anywhere: back to the bank first, saving any open form."""
+        """Open a story's form from anywhere: back to the bank first, each screen left on
+        the way saving what is typed there (or asking, if it cannot yet)."""
         from coach.tui.screens.bank import BankScreen
 
-        while not isinstance(self.screen, BankScreen) and len(self.screen_stack) > 1:
-            flush = getattr(self.screen, "flush", None)
-            if callable(flush):
-                flush()
-            self.pop_screen()
         top = self.screen
+        if not isinstance(top, BankScreen) and len(self.screen_stack) > 1:
+            leave = getattr(top, "leave", None)
+
+            def go_on() -> None:
+                self.pop_screen()
+                self.open_story(story_id)
+
+            if callable(leave):
+                leave(go_on)
+            else:
+                go_on()
+            return
         bank = top if isinstance(top, BankScreen) else BankScreen()
         if bank is not top:  # started on another screen (`coach progress`)
             self.push_screen(bank)

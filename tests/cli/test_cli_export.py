@@ -87,7 +87,7 @@ def test_a_folder_that_cannot_be_made(loaded: Path, tmp_path: Path) -> None:
 
 def test_the_overview_is_a_sheet(loaded: Path) -> None:
     message = one_line_error(run(loaded, "export", "--format", "yaml", "--overview", "--out", "-"))
-    assert "--format md or html" in message
+    assert "--format md, html or pdf" in message
 
 
 def _limit_file_size() -> None:
@@ -208,7 +208,32 @@ def test_force_keeps_a_files_own_permissions(loaded: Path, tmp_path: Path) -> No
     assert mine.stat().st_mode & 0o777 == 0o600 and mine.read_text().startswith("# Churn")
 
 
-def test_a_file_name_of_another_format_is_refused(loaded: Path, tmp_path: Path) -> None:
-    line = one_line_error(run(loaded, "export", "--out", str(tmp_path / "bank.html")))
-    assert "ends in .html but the format is md; add --format html" in line
-    assert not (tmp_path / "bank.html").exists()
+def test_a_file_name_of_another_format_than_the_one_given_is_refused(
+    loaded: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "bank.html"
+    line = one_line_error(run(loaded, "export", "--format", "md", "--out", str(out)))
+    assert "ends in .html but the format is md" in line
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "start"), [("bank.html", "<!doctype html>"), ("bank.YAML", "- format:")]
+)
+def test_the_file_names_suffix_sets_the_format(
+    loaded: Path, tmp_path: Path, name: str, start: str
+) -> None:
+    out = tmp_path / name
+    result = run(loaded, "export", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").lower().startswith(start.lower())
+    assert result.stdout.strip() == str(out)
+
+
+def test_a_folder_named_like_a_file_stays_a_folder_of_markdown(
+    loaded: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "sheets.html"
+    out.mkdir()
+    assert run(loaded, "export", "churn-leakage", "--out", str(out)).exit_code == 0
+    assert [p.name for p in out.iterdir()] == ["churn-leakage.md"]

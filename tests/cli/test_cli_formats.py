@@ -41,7 +41,8 @@ def test_the_cli_choices_are_the_registry() -> None:
     [option] = [p for p in export.params if p.name == "fmt"]
     assert isinstance(option.type, click.Choice)
     assert list(option.type.choices) == list(FORMATS)
-    assert option.default == DEFAULT_FORMAT
+    assert option.default is None  # the --out suffix, else DEFAULT_FORMAT
+    assert DEFAULT_FORMAT == "md"
 
 
 def test_the_cli_help_follows_a_new_format(db_path: Path, cli_with_pdf: click.Command) -> None:
@@ -50,7 +51,8 @@ def test_the_cli_help_follows_a_new_format(db_path: Path, cli_with_pdf: click.Co
     assert "Add the bank overview sheet (md, html, pdf or fakepdf)." in help_text
     [option] = [p for p in cli_with_pdf.params if p.name == "fmt"]
     assert option.help == (
-        "Sheets (md, html, pdf, fakepdf) or story files that re-import (yaml, json)."
+        "Sheets (md, html, pdf, fakepdf) or story files that re-import (yaml, json);"
+        " by default the suffix of --out (bank.html), else md."
     )
 
 

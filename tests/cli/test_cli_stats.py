@@ -87,9 +87,54 @@ def test_stats_text(seeded: Path) -> None:
     weakest = text.index("Data size and sources")
     assert weakest < text.index("Disagreement and resolution") < text.index("Simple baseline")
     assert "Coming back (5 due now)" in text
-    assert "overdue 13 days  fraud-model-drift: Did anyone disagree" in text
+    assert (
+        "  Fraud model that broke three weeks after launch\n"
+        "    overdue 13 days  Did anyone disagree" in text
+    )
     assert "no story yet: business impact, leadership, feedback" in text
     assert "ready    Churn model that leaked the future" in text
+
+
+def test_stats_names_stories_by_title_not_by_id(seeded: Path) -> None:
+    """What comes back is listed under each story's title, in full where it fits, each
+    question wrapped under itself; slugs are not shown."""
+    result = run(seeded, "stats", "--now", NOW.isoformat())
+    coming = result.output.split("Coming back (5 due now)\n")[1].split("\n\n")[0]
+    assert coming.splitlines()[:4] == [
+        "  Fraud model that broke three weeks after launch",
+        "    overdue 13 days  Did anyone disagree with how you handled this? How did you",
+        "                     settle it?",
+        "    overdue 7 days   What was at stake if this went wrong, and for whom?",
+    ]
+    assert "  Churn model that leaked the future\n    in 2 days        What was" in coming
+    assert "fraud-model-drift" not in result.output and "churn-leakage" not in result.output
+    assert "…" not in coming
+
+
+def test_stats_cuts_long_titles_at_a_word_and_tells_alike_ones_apart(
+    seeded: Path, history: dict[str, int]
+) -> None:
+    store = open_store(seeded)
+    long = "Fraud model that broke three weeks after launch, and what the whole team did about it"
+    alike = "Churn model that leaked the future, told for the second time this week again"
+    store.conn.execute("UPDATE stories SET title = ? WHERE slug = 'fraud-model-drift'", [long])
+    for slug in ("churn-leakage", "produce-demand-forecast"):
+        store.conn.execute("UPDATE stories SET title = ? WHERE slug = ?", [alike, slug])
+    store.close()
+    result = run(seeded, "stats", "--now", NOW.isoformat())
+    lines = result.output.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    assert (
+        "  Fraud model that broke three weeks after launch, and what the whole team did…" in lines
+    )
+    assert "  Churn model that leaked the future, told for the… (produce-demand-forecast)" in lines
+    assert (
+        "  Churn model that leaked the future, told for the second time… (churn-leakage)" in lines
+    )
+    assert "  ready    Churn model that leaked the future, told for the… (churn-leakage)" in lines
+    assert (
+        "  rehearse Fraud model that broke three weeks after launch, and what the whole…" in lines
+    )
 
 
 def test_stats_with_no_rehearsals_and_no_stories(db_path: Path, templates: TemplateSet) -> None:

@@ -27,6 +27,7 @@ from coach.core.text import speaking_seconds, spoken_word_count, word_count
         "the meeting at 3 pm",
         "Step 2 of the plan",
         "since 2021",
+        "a two-tower model in a three-way split",
     ],
 )
 def test_years_quarters_versions_and_names_are_not_figures(text: str) -> None:
@@ -61,6 +62,9 @@ def test_years_quarters_versions_and_names_are_not_figures(text: str) -> None:
         ("one in five customers", "one in five"),
         ("2,000 customers", "2,000"),
         ("lags at 1, 7 and 364 days", "364"),
+        ("Now I plan 2 weeks of slack", "2"),
+        ("each test run 3 hours", "3"),
+        ("a three-week A/B test", "three"),
     ],
 )
 def test_quantities_are_figures(text: str, figure: str) -> None:

@@ -86,9 +86,7 @@ def test_a_folder_that_ends_like_a_file_is_a_folder(tmp_path: Path) -> None:
 def test_a_name_for_another_format_says_which(tmp_path: Path, pdf: ExportFormat) -> None:
     with pytest.raises(InputError, match=r"add --format yaml, or name it \.\.\.\.json"):
         is_document(tmp_path / "all.yaml", "json")
-    with pytest.raises(
-        InputError, match=r"ends in \.pdf but the format is md; add --format pdf"
-    ):
+    with pytest.raises(InputError, match=r"ends in \.pdf but the format is md; add --format pdf"):
         is_document(tmp_path / "bank.pdf", "md")
 
 

@@ -132,6 +132,61 @@ def test_a_star_sheet_follows_its_own_fields(samples: Store, templates: Template
     assert "Technical details" not in md
 
 
+# A STAR story whose question (never said aloud) and spoken parts all give figures.
+SPOKEN = Story(
+    title="Two launches in a quarter",
+    template="star",
+    fields={
+        "question": "Tell me about 2 projects you ran at once, over 3 months.",
+        "situation": "Our team of 4 had 6 weeks to ship two models before the freeze.",
+        "task": "I owned both launches and the 30 daily checks on them.",
+        "action": "I split the work into 3 streams and cut the test suite from 40 to 12 minutes.",
+        "result": "Both shipped on time; false alarms fell from 9% to 4% of alerts.",
+        "lesson": "Now I plan 2 weeks of slack into any launch with a hard date.",
+    },
+)
+
+
+def test_a_field_never_spoken_has_no_target_time(store: Store, templates: TemplateSet) -> None:
+    row = store.row(store.create_story(SPOKEN))
+    assert row is not None
+    md = export_text(store, templates, "md", [row.slug])
+    assert "## Questions it answers\n\nTell me about" in md
+    assert "## The story · 2:00" in md and "**Situation** · 0:20" in md
+    html = export_text(store, templates, "html", [row.slug])
+    assert "<h2>Questions it answers</h2>" in html
+    assert '<h2>The story <span class="time">2:00</span></h2>' in html
+
+
+def test_figures_are_bold_in_every_spoken_field(store: Store, templates: TemplateSet) -> None:
+    row = store.row(store.create_story(SPOKEN))
+    assert row is not None
+    md = export_text(store, templates, "md", [row.slug])
+    for bold in ("**4**", "**6** weeks", "**30** daily", "from **40** to **12** minutes"):
+        assert bold in md  # situation, task and action have no number check
+    assert "**9%** to **4%**" in md and "plan **2** weeks" in md
+    assert "Tell me about 2 projects you ran at once, over 3 months." in md  # never spoken
+    html = export_text(store, templates, "html", [row.slug])
+    assert 'team of <strong class="fig">4</strong> had <strong class="fig">6</strong>' in html
+    assert "about 2 projects you ran at once, over 3 months" in html
+    # a project's technical details too, in their table; names with digits stay plain
+    project = Story(
+        title="Segments",
+        template="project",
+        fields={
+            "goal": "I grouped 2 million customers into segments.",
+            "tuning": "We tried k from 3 to 12 in Python 3.11 on S3 data.",
+            "production": "A weekly batch scores everyone in 40 minutes.",
+        },
+    )
+    row = store.row(store.create_story(project))
+    assert row is not None
+    md = export_text(store, templates, "md", [row.slug])
+    assert "grouped **2 million** customers" in md
+    assert "| k from **3** to **12** in Python 3.11 on S3 data. |" in md.replace("We tried ", "")
+    assert "in **40** minutes" in md
+
+
 def test_hardest_followups_and_last_rehearsal_come_from_the_history(
     samples: Store, templates: TemplateSet
 ) -> None:

@@ -51,3 +51,20 @@ def test_progress_narrow_stories(snap_compare, app: CoachApp, history: dict[str,
 
 def test_progress_empty(snap_compare, app: CoachApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_progress)
+
+
+def test_progress_80x24(snap_compare, app: CoachApp, history: dict[str, int]) -> None:
+    """A laptop terminal: the summary and the plots, as the screen opens."""
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_progress)
+
+
+def test_progress_80x24_coming_back(snap_compare, app: CoachApp, history: dict[str, int]) -> None:
+    """What comes back, each story named in full and each question wrapped under itself."""
+
+    async def to_coming_back(pilot) -> None:
+        await open_progress(pilot)
+        pilot.app.screen.query_one("#progress-due").scroll_visible(top=True, animate=False)
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=to_coming_back)

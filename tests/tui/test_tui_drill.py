@@ -83,7 +83,7 @@ async def test_d_on_the_bank_drills_the_storys_weak_answers(
         answers_table = app.screen.query_one(DataTable)
         assert answers_table.row_count == 2
         answers_table.move_cursor(row=1)
-        await pilot.press("a")  # the note goes into the field the question probes
+        await pilot.press("a", "ctrl+s")  # the note goes into the field the question probes
 
     (row, *_) = rehearsals.history(samples, churn)
     assert len(rehearsals.history(samples, churn)) == before + 1 and row.status == "finished"

@@ -35,9 +35,15 @@ async def finish(pilot, app: CoachApp) -> None:
 async def open_dialog(pilot, app: CoachApp) -> ExportDialog:
     await pilot.pause()
     await pilot.press("o")
+    await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
     await pilot.pause()
     assert isinstance(app.screen, ExportDialog)
     return app.screen
+
+
+async def export_now(pilot) -> None:
+    """Press the Export button (focus starts at the top of the dialog, not on it)."""
+    await pilot.click("#go")
 
 
 def messages(app: CoachApp) -> list[str]:
@@ -54,12 +60,9 @@ async def test_export_the_marked_stories(
         await pilot.press("space", "space")  # marks the first two rows, moving down
         assert isinstance(app.screen, BankScreen)
         assert "2 marked for export" in str(app.screen.query_one("#status").render())
-        await pilot.press("o")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportDialog)
-        folder = app.screen.query_one("#folder", Input)
-        folder.value = str(out)
-        await pilot.press("enter")  # the Export button has focus
+        dialog = await open_dialog(pilot, app)
+        dialog.query_one("#folder", Input).value = str(out)
+        await export_now(pilot)
         await finish(pilot, app)
         assert isinstance(app.screen, BankScreen)
     names = sorted(p.name for p in out.iterdir())
@@ -74,8 +77,7 @@ async def test_export_every_story_as_html_with_the_overview(
     app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, app)
-        # Keyboard only: scope list, then format list, then the folder and the boxes.
-        await pilot.press(*["shift+tab"] * 6)
+        # Keyboard only, from the top: scope list, format list, the folder and the boxes.
         await pilot.press("down", "enter")  # scope: every active story (no marks)
         await pilot.press("tab", "down", "enter")  # format: HTML
         await pilot.press("tab")
@@ -101,7 +103,7 @@ async def test_an_export_that_would_overwrite_says_so_and_keeps_the_file(
         dialog = await open_dialog(pilot, app)
         dialog.query_one("#folder", Input).value = str(out)
         dialog.query("#scope RadioButton").last(RadioButton).value = True
-        await pilot.press("enter")
+        await export_now(pilot)
         await finish(pilot, app)
     assert mine.read_text() == "mine"
     assert [p.name for p in out.iterdir()] == ["churn-leakage.md"]
@@ -116,12 +118,13 @@ async def test_the_dialog_refuses_an_overview_as_story_files(
     app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_dialog(pilot, app)
-        dialog.query("#format RadioButton")[2].value = True  # YAML
+        (yaml,) = [b for b in dialog.query("#format RadioButton") if b.name == "yaml"]
+        yaml.value = True
         dialog.query_one("#overview").value = True
-        await pilot.press("enter")
+        await export_now(pilot)
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
-        assert "Markdown or HTML" in str(dialog.query_one("#export-problem").render())
+        assert "Markdown, HTML or PDF" in str(dialog.query_one("#export-problem").render())
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, BankScreen)
@@ -196,7 +199,7 @@ async def test_everything_in_one_file_to_print(
         dialog.query("#format RadioButton")[1].value = True  # HTML
         dialog.query_one("#overview").value = True
         dialog.query_one("#one-file").value = True
-        await pilot.press("enter")
+        await export_now(pilot)
         await finish(pilot, app)
     assert [p.name for p in out.iterdir()] == ["stories.html"]
     html = (out / "stories.html").read_text(encoding="utf-8")

@@ -242,5 +242,45 @@ async def test_a_narrow_terminal_drops_the_guide_then_the_outline(
         assert app.screen.query_one("#guide").display
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert not app.screen.query_one("#outline").display
+        outline = app.screen.query_one("#outline")
+        assert not outline.display, "the guide asked for takes the outline's place"
         assert app.screen.query_one("#meta-title").region.width > 20
+        await pilot.press("f3")
+        await pilot.pause()
+        assert outline.display and outline.region.width >= 16, "the fields list at 80x24"
+        assert app.screen.query_one("#meta-title").region.width > 20
+        await pilot.press("f4")  # all the width for the text
+        await pilot.pause()
+        assert not outline.display
+
+
+async def test_select_all_replaces_a_fields_text_on_a_key_the_footer_shows(
+    samples: Store, coach_app: AppFactory
+) -> None:
+    story = samples.find("churn-leakage")
+    app = coach_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.open_story(story.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.screen.go_to("goal")  # type: ignore[attr-defined]
+        await pilot.pause()
+        footer = " ".join(str(k.render()) for k in app.screen.query("FooterKey") if k.region.width)
+        assert "Select all" in footer
+        await pilot.press("ctrl+a")
+        await type_text(pilot, "New goal")
+        await wait_for(pilot, lambda: saved(app, story.id, "goal") == "New goal", "replaced")
+
+
+async def test_an_unknown_competency_is_said_in_the_form(
+    samples: Store, coach_app: AppFactory
+) -> None:
+    story = samples.find("churn-leakage")
+    app = coach_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.open_story(story.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.screen.query_one("#meta-competencies", Input).value = "evaluation, datahandling"
+        await pilot.pause()
+        said = str(app.screen.query_one("#details-problems").render())
+        assert "'datahandling' not one coach counts" in said
+        assert "evaluation" not in said.split("Known")[0]

@@ -68,7 +68,7 @@ async def test_the_tui_exports_a_bytes_format_in_one_file(
         button.value = True
         dialog.query_one("#overview").value = True  # type: ignore[attr-defined]
         dialog.query_one("#one-file").value = True  # type: ignore[attr-defined]
-        await pilot.press("enter")
+        await pilot.click("#go")
         await wait_for(
             pilot,
             lambda: not isinstance(app.screen, ExportRunning | ExportDialog),

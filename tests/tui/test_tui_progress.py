@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from progress_history import NOW
+from textual.pilot import Pilot
 from textual.widgets import Static
-from tui_helpers import AppFactory, filled
+from tui_helpers import AppFactory, filled, wait_for
 
 from coach.store import Store
 from coach.tui.screens.bank import BankScreen
@@ -123,3 +125,83 @@ async def test_an_empty_bank(store: Store, coach_app: AppFactory) -> None:
         await pilot.press("r")
         await pilot.pause()
         assert app.screen is screen
+
+
+# -- at 80×24 -------------------------------------------------------------------------
+
+
+async def at_80_columns(pilot: Pilot[None]) -> ProgressScreen:
+    """The progress screen over the known history, as of NOW, filled in."""
+    await pilot.pause()
+    await pilot.app.push_screen(ProgressScreen(now=NOW))
+    return await filled(pilot)
+
+
+def table_lines(table: StoryTable) -> list[str]:
+    """The table's rows as the user sees them (header included), trailing spaces cut."""
+    lines = table.render_lines(table.size.region)
+    return ["".join(s.text for s in line).rstrip() for line in lines]
+
+
+async def test_stories_keep_their_names_and_reasons_at_80_columns(
+    history: dict[str, int], coach_app: AppFactory
+) -> None:
+    app = coach_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_80_columns(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        lines = table_lines(screen.query_one(StoryTable))
+        assert lines[0].split() == ["Story", "Readiness"]
+        assert lines[1].split() == "Churn model that leaked the future ready".split()
+        assert lines[2] == "   averaged 3.0 of 4 last time; nothing due"
+        assert (
+            lines[5].split()[-1] == "rehearse" and "Fraud model that broke three weeks" in lines[5]
+        )
+        assert lines[6] == "   3 follow-ups due"
+        assert any("Learning Spark in two weeks to save a nightly job" in line for line in lines)
+        assert not any("…" in line for line in lines)
+
+
+async def test_coming_back_wraps_each_question_under_itself_at_80_columns(
+    history: dict[str, int], coach_app: AppFactory
+) -> None:
+    app = coach_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_80_columns(pilot)
+        due = [line.rstrip() for line in shown(screen, "progress-due").splitlines()]
+        assert due[:5] == [
+            "Coming back (5 due now)",
+            "Fraud model that broke three weeks after launch",
+            "  overdue 13 days  Did anyone disagree with how you handled this? How did",
+            "                   you settle it?",
+            "  overdue 7 days   What was at stake if this went wrong, and for whom?",
+        ]
+        assert "Churn model that leaked the future" in due
+        assert not any("…" in line for line in due)
+
+
+async def test_the_stories_table_follows_the_width(
+    history: dict[str, int], coach_app: AppFactory
+) -> None:
+    app = coach_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_80_columns(pilot)
+        table = screen.query_one(StoryTable)
+        await pilot.press("s", "down")
+        await pilot.pause()
+        chosen = table.current_key
+        assert chosen is not None and [str(c.label) for c in table.columns.values()] == [
+            "Story",
+            "Readiness",
+        ]
+        await pilot.resize_terminal(160, 40)
+        await wait_for(pilot, lambda: len(table.columns) == 5, "every column")
+        await pilot.pause()
+        assert table.row_count == 6 and table.current_key == chosen
+        lines = table_lines(table)
+        assert lines[1].split()[-5:] == ["future", "5", "today", "3.0", "ready"]
+        assert lines[2] == "   averaged 3.0 of 4 last time; nothing due"
+        await pilot.resize_terminal(80, 24)
+        await wait_for(pilot, lambda: len(table.columns) == 2, "the narrow columns")
+        assert table.row_count == 6 and table.current_key == chosen

@@ -151,7 +151,7 @@ async def test_a_note_goes_into_the_story_in_one_step(
         assert isinstance(app.screen, SummaryScreen)
         table = app.screen.query_one(DataTable)
         table.move_cursor(row=table.row_count - 1)
-        await pilot.press("a")
+        await pilot.press("a", "ctrl+s")
         await pilot.press("a")  # a second time adds nothing
         rid = app.screen.rehearsal_id
     answer = rehearsals.answers(samples, rid)[-1]
@@ -260,3 +260,23 @@ async def test_a_follow_up_shows_the_storys_own_text_then_what_a_strong_answer_h
         after = shown(app, "why")
         assert "What a strong answer contains" in after
         assert after.index("What a strong answer") < after.index("Why they ask")
+
+
+async def test_one_answer_shows_one_time_on_the_screen(
+    samples: Store, coach_app: AppFactory, clock: FakeClock
+) -> None:
+    app = rehearsal_app(coach_app, samples, followups=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(5):
+            clock.now += 10
+            await pilot.press("enter")
+        await pilot.press("1")
+        clock.now += 4.6  # the timer reads 0:04; the line under it must not say 0:05
+        await pilot.press("enter")
+        await pilot.pause()
+        timer = str(app.screen.query_one(PacingTimer).render())
+        rubric = shown(app, "rubric")
+        assert timer.startswith("0:04 of")
+        assert rubric.startswith("0:04 of")

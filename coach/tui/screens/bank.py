@@ -15,16 +15,18 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from coach.core.checks import Completeness
 from coach.core.stories import Story
-from coach.core.text import plural, short_when
+from coach.core.text import short_when
 from coach.services.stories import RANK_LIMIT, StoryRow, checked_stories
-from coach.tui.screens.base import CoachScreen
+from coach.tui.screens.bank_actions import BankActions
 from coach.tui.widgets.story_table import Row, StoryTable
 
 SEARCH_DELAY = 0.15
 """Seconds of quiet in the search box before the table follows it."""
+TITLE_ROOM = 34
+"""Cells the title keeps: tags, then the time changed, then the form, are left out first."""
 
 
-class BankScreen(CoachScreen):
+class BankScreen(BankActions):
     """Browse, search and manage stories."""
 
     BINDINGS = [
@@ -42,10 +44,11 @@ class BankScreen(CoachScreen):
         Binding("v", "toggle_archived", "Archived", show=False),
         Binding("p", "progress", "Progress"),
         Binding("s", "sheet", "Sheet"),
-        Binding("space", "mark", "Mark", show=False),
+        Binding("space", "mark", "Mark for export, then down", show=False),
         Binding("o", "export", "Export"),
         Binding("escape", "clear", "Clear search", show=False),
         Binding("l", "load_samples", "Load samples", show=False),
+        Binding("L", "remove_samples", "Remove the samples", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -62,7 +65,9 @@ class BankScreen(CoachScreen):
         with Horizontal(id="filters"):
             yield Input(placeholder="/ search every field", id="search")
         yield StoryTable(
-            [("Title", 40), ("Form", 8), ("Tags", 22), ("Ready", 16), ("Changed", 10)],
+            [("Title", None), ("Form", 8), ("Tags", 22), ("Ready", 16), ("Changed", 10)],
+            drop=("tags", "changed", "form"),
+            title_room=TITLE_ROOM,
             id="stories",
         )
         yield Static("", id="status")
@@ -144,11 +149,18 @@ class BankScreen(CoachScreen):
 
         return fetch
 
-    def reload(self, keep: str | None = None) -> None:
+    def reload(self, keep: str | None = None, near: int | None = None) -> None:
+        """Fill the table anew, the cursor on row `keep`, or else at index `near`."""
+        from coach.core.errors import InputError
+
         filters = self._filters()
-        total = self.coach.store.count_stories(**filters, cap=RANK_LIMIT)
-        fetch = self._fetch(filters, ranked=total <= RANK_LIMIT)
-        self.query_one(StoryTable).reset(total, fetch, keep=keep)
+        try:
+            total = self.coach.store.count_stories(**filters, cap=RANK_LIMIT)
+            fetch = self._fetch(filters, ranked=total <= RANK_LIMIT)
+            self.query_one(StoryTable).reset(total, fetch, keep=keep, near=near)
+        except InputError as exc:
+            self.notify(f"Could not read the bank: {exc}", severity="error", timeout=10)
+            return
         self.query_one("#status", Static).update(Text(self._status(total, filters)))
 
     def _status(self, total: int, filters: dict[str, Any]) -> str:
@@ -208,36 +220,6 @@ class BankScreen(CoachScreen):
 
     # -- actions --------------------------------------------------------------------
 
-    def _offer_samples(self) -> None:
-        from coach.tui.screens.dialogs import ConfirmDialog
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.action_load_samples()
-
-        question = (
-            "Your story bank is empty.\n\nLoad the sample stories to see coach at work? "
-            "(They are ordinary stories: edit or delete them as you like.)"
-        )
-        self.app.push_screen(ConfirmDialog(question, "Load samples", "Start empty"), answer)
-
-    def action_load_samples(self) -> None:
-        from coach.core.errors import InputError
-        from coach.services.stories import load_samples
-
-        try:
-            report = load_samples(self.coach.store, self.coach.templates)
-        except InputError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            return
-        self.refresh_filters()
-        self.reload()
-        loaded = len(report.created)
-        if not loaded:
-            self.notify("The sample stories are in the bank already.")
-            return
-        self.notify(f"Loaded {plural(loaded, 'sample story', 'sample stories')}.")
-
     def open_story(self, story_id: int) -> None:
         from coach.tui.screens.form import FormScreen
 
@@ -250,7 +232,11 @@ class BankScreen(CoachScreen):
             if answer is None:
                 return
             title, name = answer
-            story_id = self.coach.store.create_story(Story(title=title, template=name))
+            done, story_id = self._written(
+                f"create {title!r}", lambda: self.coach.store.create_story(Story(title, name))
+            )
+            if not done or story_id is None:
+                return
             self.reload(keep=str(story_id))
             self.open_story(story_id)
 
@@ -301,43 +287,6 @@ class BankScreen(CoachScreen):
 
         open_drill(self.app, Scope(), empty=nothing_to_drill())
 
-    def action_duplicate(self) -> None:
-        story_id = self._selected()
-        if story_id is None:
-            return
-        new_id = self.coach.store.duplicate(story_id)
-        self.reload(keep=str(new_id))
-        self.notify("Duplicated: the copy is selected.")
-
-    def action_archive(self) -> None:
-        story_id = self._selected()
-        if story_id is None:
-            return
-        archive = not self.show_archived
-        self.coach.store.set_archived(story_id, archive)
-        self.reload()
-        self.notify("Archived (v shows archived stories)." if archive else "Restored to the bank.")
-
-    def action_delete(self) -> None:
-        from coach.tui.screens.dialogs import ConfirmDialog
-
-        story_id = self._selected()
-        if story_id is None:
-            return
-        row = self.coach.store.row(story_id)
-        if row is None:
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.coach.store.delete(story_id)
-                self.reload()
-                self.notify(f"Deleted {row.title!r}.")
-
-        question = f"Delete {row.title!r} and its whole history?\n\nThis cannot be undone."
-        dialog = ConfirmDialog(question, "Delete", "Keep", default=False)
-        self.app.push_screen(dialog, answer)
-
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
 
@@ -359,27 +308,6 @@ class BankScreen(CoachScreen):
         story_id = self._selected()
         if story_id is not None:
             self.app.push_screen(SheetPreview(story_id))
-
-    def action_mark(self) -> None:
-        story_id = self._selected()
-        if story_id is None:
-            return
-        self.marked ^= {story_id}
-        table = self.query_one(StoryTable)
-        row = self.coach.store.row(story_id)
-        if row is not None:
-            title = f"✓ {row.title}" if story_id in self.marked else row.title
-            table.set_cell(str(story_id), "title", title)
-        if table.cursor_row < table.row_count - 1:
-            table.move_cursor(row=table.cursor_row + 1)
-        self.query_one("#status", Static).update(Text(self._status(table.total, self._filters())))
-
-    def action_export(self) -> None:
-        from coach.tui.screens.export import start_export
-
-        key = self.query_one(StoryTable).current_key
-        marked = [i for i in self.marked if self.coach.store.row(i) is not None]
-        start_export(self, sorted(marked), int(key) if key is not None else None)
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

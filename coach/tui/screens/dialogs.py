@@ -1,4 +1,4 @@
-"""Small modal dialogs: confirm, new story, earlier versions of a field."""
+"""Small modal dialogs: confirm, new story, a note to edit, earlier versions of a field."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from coach.core.templates import TemplateSet
@@ -68,14 +68,14 @@ class NewStoryDialog(ModalScreen[tuple[str, str] | None]):
         with Vertical(classes="dialog-box"):
             yield Label("New story", classes="dialog-question")
             yield Input(placeholder="Title, e.g. Churn model that leaked the future", id="title")
-            yield Label("Form")
+            yield Static("", id="new-problem", classes="problem")
+            yield Static("enter: create · tab: choose the form · esc: cancel", classes="dim")
+            yield Label("Form", id="form-label")
             options = [
                 Option(Text(f"{t.title} ({t.name}): {t.description}"), id=t.name)
                 for t in self.templates.templates.values()
             ]
             yield OptionList(*options, id="template")
-            yield Static("", id="new-problem", classes="problem")
-            yield Static("enter: create · tab: choose the form · esc: cancel", classes="dim")
 
     def on_mount(self) -> None:
         chooser = self.query_one("#template", OptionList)
@@ -103,6 +103,48 @@ class NewStoryDialog(ModalScreen[tuple[str, str] | None]):
     def _chosen(self) -> None:
         self._create()
 
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """A rehearsal note, to edit before it goes into a field of the story; dismisses the
+    text to add, or None."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "add", "Add to the story", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, label: str, note: str) -> None:
+        super().__init__(classes="dialog")
+        self.label = label
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box", id="note-box"):
+            yield Label(
+                Text(f"Add your note to the story's {self.label}"), classes="dialog-question"
+            )
+            yield Static(
+                "It goes at the end of the field, as you leave it here: edit it first.",
+                classes="dim",
+            )
+            yield TextArea(self.note, id="note-text", soft_wrap=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Add (ctrl+s)", variant="primary", id="add")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @on(Button.Pressed, "#add")
+    def action_add(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
 

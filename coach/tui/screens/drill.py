@@ -121,7 +121,15 @@ class DrillScreen(StepsScreen):
         from coach.tui.screens.summary import SummaryScreen
 
         assert self.drill_run is not None
-        stored = self.drill_run.finish(status)
+        run = self.drill_run
+
+        def close() -> None:
+            run.finish(status)
+
+        self.keep("finish", close)
+        if not self.finish_when_stored(status):
+            return
+        stored = list(run.rehearsal_ids.values())
         if not stored:
             self.notify("Drill ended before any answer: nothing stored")
             self.app.pop_screen()

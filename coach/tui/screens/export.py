@@ -13,6 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
@@ -70,6 +71,44 @@ class ExportChoice:
         return self.folder / f"{ONE_FILE_STEM}{format_for(self.fmt).suffix}"
 
 
+class Tick(Checkbox):
+    """A checkbox whose mark shows only when ticked (the stock one greys its X out, which
+    reads the same on and off in many terminals)."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "✓" if self.value else " "
+        return super()._button
+
+
+class Choice(RadioButton):
+    """A radio button whose dot shows only when it is the one chosen."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super()._button
+
+
+class Choices(RadioSet):
+    """A radio set that opens on the button pressed and stops at its ends (no wrapping)."""
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._open_on_pressed)
+
+    def _open_on_pressed(self) -> None:
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
+    def action_next_button(self) -> None:
+        if self._selected is None or self._selected < len(self._nodes) - 1:
+            super().action_next_button()
+
+    def action_previous_button(self) -> None:
+        if self._selected is None or self._selected > 0:
+            super().action_previous_button()
+
+
 class ExportDialog(ModalScreen[ExportChoice | None]):
     """What to export, in which format, into which folder."""
 
@@ -87,25 +126,30 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         with Vertical(classes="dialog-box", id="export-box"):
             yield Label("Export stories", classes="dialog-question")
             with Horizontal(classes="export-row"):
-                with RadioSet(id="scope"):
+                with Choices(id="scope"):
                     for i, scope in enumerate(self.scopes):
-                        yield RadioButton(Text(scope.label), value=i == 0)
-                with RadioSet(id="format"):
+                        yield Choice(Text(scope.label), value=i == 0)
+                with Choices(id="format"):
                     for key, option in FORMATS.items():
-                        yield RadioButton(option.label, value=key == self.fmt, name=key)
-            yield Label("Into the folder")
-            yield Input(str(self.folder), id="folder")
-            yield Checkbox("Add the bank overview (sheets only)", id="overview")
-            yield Checkbox("All in one file, to print or share (stories.html …)", id="one-file")
-            yield Checkbox("Overwrite files that exist", id="force")
+                        yield Choice(option.label, value=key == self.fmt, name=key)
+            with Horizontal(id="folder-row"):
+                yield Label("Into the folder ")
+                yield Input(str(self.folder), id="folder", compact=True)
+            yield Tick("Add the bank overview (sheets only)", id="overview")
+            yield Tick("All in one file, to print or share (stories.html …)", id="one-file")
+            yield Tick("Overwrite files that exist", id="force")
             yield Static("", id="export-problem", classes="problem")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="go")
-                yield Button("Cancel", id="cancel")
-            yield Static("tab: next · arrows+enter or space: choose · esc: cancel", classes="dim")
+                yield Button("Export", variant="primary", id="go", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+            yield Static(
+                "tab: next · arrows, then enter or space: choose · esc: cancel", classes="dim"
+            )
 
     def on_mount(self) -> None:
-        self.query_one("#go", Button).focus()
+        """Focus starts at the top (which stories), so tab walks the choices in order and
+        enter never exports before the user has seen them."""
+        self.query_one("#scope", RadioSet).focus()
 
     def _choice(self) -> ExportChoice | None:
         problem = self.query_one("#export-problem", Static)

@@ -7,20 +7,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from coach.core.dismissals import can_dismiss
 from coach.core.findings import Finding
 from coach.core.redflags import red_flags
 from coach.core.templates import FormTemplate
+from coach.services import editing
 from coach.services.stories import (
     StoreError,
     dismiss_findings,
     dismissals_by_field,
     undo_dismissals,
 )
-from coach.tui.screens.base import CoachScreen
+from coach.tui.screens.form_saving import LABELS, StoryForm
 from coach.tui.widgets.details import DetailsEditor
 from coach.tui.widgets.field_editor import FieldEditor
 from coach.tui.widgets.guide import Guide
@@ -29,22 +30,23 @@ SAVE_EVERY = 0.5
 """Seconds between saves of what was typed: the most typing a crash can lose."""
 
 
-class FormScreen(CoachScreen):
+class FormScreen(StoryForm):
     """Edit one story through its template's form."""
 
     BINDINGS = [
         Binding("escape", "back", "Back to bank"),
+        Binding("ctrl+a", "select_all", "Select all", priority=True),
         Binding("ctrl+down", "next_field", "Next field", priority=True),
         Binding("ctrl+up", "previous_field", "Previous field", priority=True),
         Binding("ctrl+o", "dismiss_findings", "Dismiss checks", priority=True),
         Binding("f2", "toggle_focus_mode", "One field / whole form", priority=True),
         Binding("ctrl+r", "revisions", "Earlier versions", priority=True),
         Binding("f3", "toggle_guide", "Hide/show guide", priority=True),
+        Binding("f4", "toggle_outline", "Fields list", priority=True),
     ]
 
     def __init__(self, story_id: int) -> None:
-        super().__init__()
-        self.story_id = story_id
+        super().__init__(story_id)
         self.current = "details"
         self._warned = False
         self._flags_due = False
@@ -53,6 +55,8 @@ class FormScreen(CoachScreen):
         """A field changed since the red flags (found across the whole story) were looked for."""
         self._show_guide: bool | None = None
         """The user's F3 choice; None follows the terminal's width."""
+        self._show_outline: bool | None = None
+        """The user's F4 choice; None shows it (narrower on a narrow terminal)."""
 
     def compose(self) -> ComposeResult:
         store = self.coach.store
@@ -71,6 +75,7 @@ class FormScreen(CoachScreen):
                         spec, text, rev, self.template.vague_words, dismissed.get(spec.key, ())
                     )
             yield Guide(id="guide")
+        yield Static("", id="save-state", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -84,19 +89,18 @@ class FormScreen(CoachScreen):
         self._layout()
 
     def _layout(self) -> None:
-        """Narrow terminals drop the guide (F3 brings it back), then the outline."""
+        """Narrow terminals drop the guide (F3 brings it back) and narrow the outline (F4
+        hides it); at 80 columns the guide brought back takes the outline's place."""
         width = self.size.width
         guide = self.query_one(Guide)
         guide.display = self._show_guide if self._show_guide is not None else width >= 110
-        self.query_one("#outline").display = width >= 90
-
-    def on_unmount(self) -> None:
-        self.flush()
+        outline = self.query_one("#outline")
+        roomy = width >= 90 or not guide.display  # narrow: the outline or the guide
+        outline.display = self._show_outline if self._show_outline is not None else roomy
+        outline.set_class(width < 90, "narrow")
+        self._show_state()
 
     # -- the outline ---------------------------------------------------------------
-
-    def _editors(self) -> list[FieldEditor]:
-        return list(self.query(FieldEditor))
 
     def _mark(self, editor: FieldEditor) -> str:
         if not editor.text.strip():
@@ -193,36 +197,6 @@ class FormScreen(CoachScreen):
         if self._flags_due:
             self._refresh_flags()
 
-    def flush(self) -> None:
-        """Save every field typed since the last save. Runs twice a second and on leaving."""
-        store = self.coach.store
-        for details in self.query(DetailsEditor):
-            changed = details.changed()
-            if changed:
-                story = details.updated_story()
-                story.slug = ""
-                store.update_meta(self.story_id, story, only=changed)
-                story.slug = details.story.slug
-                details.mark_saved(story)
-                self.sub_title = story.title
-        for editor in self._editors():
-            if not editor.dirty:
-                continue
-            text = editor.text
-            try:
-                result = store.save_field(self.story_id, editor.spec.key, text, editor.rev)
-            except StoreError as exc:
-                self.notify(f"Not saved yet, will retry: {exc}", severity="error", timeout=5)
-                return
-            editor.mark_saved(text, result.rev)
-            if result.conflict is not None:
-                self.notify(
-                    f"{editor.spec.label} was also changed in another window. Both texts are "
-                    "kept: ctrl+r shows the other one.",
-                    severity="warning",
-                    timeout=12,
-                )
-
     # -- actions ----------------------------------------------------------------------
 
     def held_back(self) -> bool:
@@ -239,9 +213,7 @@ class FormScreen(CoachScreen):
         return True
 
     def action_back(self) -> None:
-        self.flush()
-        if not self.held_back():
-            self.dismiss()
+        self.leave(self.dismiss)
 
     def _step(self, delta: int) -> None:
         keys = self._keys()
@@ -262,31 +234,75 @@ class FormScreen(CoachScreen):
         self._show_guide = not self.query_one(Guide).display
         self._layout()
 
+    def action_toggle_outline(self) -> None:
+        self._show_outline = not self.query_one("#outline").display
+        self._layout()
+
+    def action_select_all(self) -> None:
+        """Select the whole text of the field or detail being edited: what is typed next
+        replaces it."""
+        focused = self.app.focused
+        if isinstance(focused, (TextArea, Input)):
+            focused.select_all()
+
     def action_revisions(self) -> None:
         from coach.tui.screens.dialogs import RevisionsDialog
 
+        self.flush()
         if self.current == "details":
-            self.notify("Pick a field first: versions are kept per field.")
+            self._detail_revisions()
             return
         editor = self._editor(self.current)
-        self.flush()
         revisions = self.coach.store.revisions(self.story_id, editor.spec.key)
         if len(revisions) < 2:
             self.notify(f"{editor.spec.label}: no earlier version yet.")
             return
 
         def restore(text: str | None) -> None:
-            if text is not None:
-                self.flush()
-                editor.restore(text)
-                result = self.coach.store.save_field(
-                    self.story_id, editor.spec.key, text, editor.rev, new_revision=True
+            if text is None:
+                return
+            self.flush()
+            editor.restore(text)
+            editor.focus_text()
+            try:
+                result = editing.save_field(
+                    self.coach.store,
+                    self.story_id,
+                    editor.spec.key,
+                    text,
+                    editor.rev,
+                    new_revision=True,
                 )
-                editor.mark_saved(text, result.rev)
-                editor.focus_text()
-                self.notify(f"{editor.spec.label}: earlier version restored (saved as a new one).")
+            except StoreError:
+                self.notify(f"{editor.spec.label}: earlier version restored, not saved yet.")
+                return
+            editor.mark_saved(text, result.rev)
+            self.notify(f"{editor.spec.label}: earlier version restored (saved as a new one).")
 
         self.app.push_screen(RevisionsDialog(editor.spec.label, revisions), restore)
+
+    def _detail_revisions(self) -> None:
+        """Earlier versions of the detail being edited; one chosen is put back as an edit."""
+        from coach.tui.screens.dialogs import RevisionsDialog
+
+        focused = self.app.focused
+        key = (focused.id or "").removeprefix("meta-") if isinstance(focused, Input) else ""
+        if key not in LABELS or not isinstance(focused, Input):
+            self.notify("Pick a field or a detail first: versions are kept for each.")
+            return
+        label = LABELS[key]
+        revisions = editing.detail_revisions(self.coach.store, self.story_id, key)
+        if len(revisions) < 2:
+            self.notify(f"{label}: no earlier version yet.")
+            return
+
+        def restore(text: str | None) -> None:
+            if text is not None:
+                focused.value = text
+                focused.focus()
+                self.notify(f"{label}: earlier version restored.")
+
+        self.app.push_screen(RevisionsDialog(label, revisions), restore)
 
     def action_dismiss_findings(self) -> None:
         """I mean it: dismiss the checks shown on this field, stored at once; they stay
@@ -296,32 +312,37 @@ class FormScreen(CoachScreen):
             return
         editor = self._editor(self.current)
         editor.check_now()
-        label, key = editor.spec.label, editor.spec.key
         live = [f for f in editor.findings if can_dismiss(f)]
         store = self.coach.store
         self.flush()
         try:
-            if live:
-                dismiss_findings(store, self.story_id, live, editor.text)
-                editor.set_dismissals(dismissals_by_field(store, self.story_id).get(key, []))
-                stay, them = ("It stays", "it") if len(live) == 1 else ("They stay", "them")
-                self.notify(
-                    f"{label}: dismissed {_names(live)}. {stay} dismissed until you change "
-                    f"the text; ctrl+o brings {them} back."
-                )
-            elif editor.dismissed:
-                names = _names(editor.dismissed)
-                undo_dismissals(store, self.story_id, key)
-                editor.set_dismissals([])
-                self.notify(f"{label}: {names} back.")
-            elif editor.findings:
-                self.notify(f"{label}: nothing written yet, so nothing to dismiss.")
-            else:
-                self.notify(f"{label}: no check to dismiss.")
+            with editing.briefly(store):
+                self._dismiss_or_undo(editor, live)
         except StoreError as exc:
             self.notify(f"Not dismissed: {exc}", severity="error", timeout=8)
             return
         self._update_mark(editor)
+
+    def _dismiss_or_undo(self, editor: FieldEditor, live: list[Finding]) -> None:
+        store = self.coach.store
+        label, key = editor.spec.label, editor.spec.key
+        if live:
+            dismiss_findings(store, self.story_id, live, editor.text)
+            editor.set_dismissals(dismissals_by_field(store, self.story_id).get(key, []))
+            stay, them = ("It stays", "it") if len(live) == 1 else ("They stay", "them")
+            self.notify(
+                f"{label}: dismissed {_names(live)}. {stay} dismissed until you change "
+                f"the text; ctrl+o brings {them} back."
+            )
+        elif editor.dismissed:
+            names = _names(editor.dismissed)
+            undo_dismissals(store, self.story_id, key)
+            editor.set_dismissals([])
+            self.notify(f"{label}: {names} back.")
+        elif editor.findings:
+            self.notify(f"{label}: nothing written yet, so nothing to dismiss.")
+        else:
+            self.notify(f"{label}: no check to dismiss.")
 
 
 def _names(findings: list[Finding]) -> str:

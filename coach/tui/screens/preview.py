@@ -30,6 +30,7 @@ class SheetPreview(CoachScreen):
 
     def on_screen_resume(self) -> None:
         """Shown anew each time, so an edit made from here is in the sheet on return."""
+        from coach.core.errors import InputError
         from coach.services.export import Exporter
 
         store = self.coach.store
@@ -38,7 +39,12 @@ class SheetPreview(CoachScreen):
             self.app.pop_screen()
             return
         self.sub_title = f"Sheet · {row.title}"
-        sheet = Exporter(self.coach.workspace, store, "md", [self.story_id]).text()
+        try:
+            sheet = Exporter(self.coach.workspace, store, "md", [self.story_id]).text()
+        except InputError as exc:  # a broken sheet template of the user's, or the database
+            self.notify(f"Cannot show the sheet of {row.title!r}: {exc}", severity="error")
+            self.app.pop_screen()
+            return
         self.query_one(Markdown).update(sheet)
         self.query_one("#sheet-scroll").focus()
 

@@ -1,8 +1,9 @@
 """Progress over the whole bank: streaks, trend plots, weakest follow-ups, what is due,
 coverage, and every story's history and readiness.
 
-The first frame shows at once; the figures are read in a worker thread (its own
-connection to the database) and fill in after, plots last.
+The first frame shows at once; the figures are read as the screen is shown, in a worker
+thread that has SQLite read in two more (each on a connection of its own) while it does
+the slow imports, and fill in after.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
-from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from coach.core.clock import utc_now
 from coach.core.text import plural
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.progress_table import ProgressTable
 from coach.tui.widgets.story_table import Row, StoryTable
 
 if TYPE_CHECKING:
@@ -31,13 +32,6 @@ if TYPE_CHECKING:
 
 NARROW = 140
 """Below this width the weakest follow-ups and what comes back are stacked, not side by side."""
-STORY_COLUMNS: list[tuple[str, int | None]] = [
-    ("Story", 30),
-    ("Times", 5),
-    ("Last", 12),
-    ("Mean", 4),
-    ("Readiness", 48),
-]
 
 
 class ProgressScreen(CoachScreen):
@@ -55,6 +49,7 @@ class ProgressScreen(CoachScreen):
     ProgressScreen #progress-due { width: 3fr; height: auto; }
     ProgressScreen #progress-lists.narrow { layout: vertical; }
     ProgressScreen #progress-lists.narrow Static { width: 1fr; margin: 0 0 1 0; }
+    ProgressScreen #progress-lists.narrow #progress-due { margin: 0; }
     ProgressScreen #progress-coverage { height: auto; margin-top: 1; }
     ProgressScreen #progress-stories { height: 14; margin-top: 1; }
     """
@@ -90,41 +85,34 @@ class ProgressScreen(CoachScreen):
                 yield Static(id="progress-weakest")
                 yield Static(id="progress-due")
             yield Static(id="progress-coverage")
-            yield StoryTable(STORY_COLUMNS, markup=True, id="progress-stories")
+            yield ProgressTable(id="progress-stories")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "progress"
 
     def on_resize(self) -> None:
-        width = self.size.width
-        self.query_one("#progress-lists").set_class(width < NARROW, "narrow")
-        table = self.query_one(StoryTable)
-        readiness = table.columns.get(ColumnKey("readiness"))
-        if readiness is not None:
-            readiness.width = 48 if width >= 110 else 36 if width >= 90 else 26
-            table.on_resize()
+        self.query_one("#progress-lists").set_class(self.size.width < NARROW, "narrow")
 
     def on_screen_resume(self) -> None:
         """On first show and on return from a rehearsal started here: read the figures."""
         if self._stale:
             self._stale = False
             self.filled = False
-            self.call_after_refresh(self._load, self.now)
+            self._load(self.now)
 
     @work(thread=True, exclusive=True, group="progress")
     def _load(self, now: dt.datetime) -> None:
-        from coach.services.progress import progress, stories_page
+        from coach.services.progress import FirstView
 
-        templates, question_sets = self.coach.templates, self.coach.question_sets
-        store = self.coach.workspace.reader()
-        try:
-            report = progress(store, templates, question_sets, now, with_stories=False)
-            first = stories_page(store, templates, now, 0, StoryTable.PAGE)
-        finally:
-            store.close()
-        if report.trend:
-            import coach.tui.widgets.trend_plot  # noqa: F401 - the slow import, off the UI thread
+        host = self.coach
+        reading = FirstView(host.workspace.reader, now, StoryTable.PAGE)
+        # the slow imports, while SQLite reads in threads of its own
+        import coach.tui.widgets.progress_text  # noqa: F401
+
+        if reading.practised:
+            import coach.tui.widgets.trend_plot  # noqa: F401
+        report, first = reading.result(host.templates, host.question_sets)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, report, first)
 
@@ -149,7 +137,7 @@ class ProgressScreen(CoachScreen):
         from coach.tui.widgets.progress_text import story_cells
 
         now = report.now
-        table = self.query_one(StoryTable)
+        table = self.query_one(ProgressTable)
 
         def fetch(offset: int, limit: int) -> list[Row]:
             page = (
@@ -171,11 +159,11 @@ class ProgressScreen(CoachScreen):
     # -- actions --------------------------------------------------------------------
 
     def _selected(self) -> int | None:
-        key = self.query_one(StoryTable).current_key
+        key = self.query_one(ProgressTable).current_key
         return None if key is None else int(key)
 
     def action_stories(self) -> None:
-        self.query_one(StoryTable).focus()
+        self.query_one(ProgressTable).focus()
 
     def action_close(self) -> None:
         """Back to the bank; opened first (`coach progress`), on to a new bank."""

@@ -14,6 +14,7 @@ from coach.core.questions import PERSONAS, QuestionSet
 from coach.core.rehearsal import Session, checkin_step, followup_steps, pitch_steps
 from coach.core.text import format_seconds, plural
 from coach.services import rehearsals
+from coach.services.stories import StoreError
 from coach.tui.screens.steps import StepsScreen
 
 PERSONA_CYCLE: tuple[str | None, ...] = (None, *PERSONAS)
@@ -67,9 +68,13 @@ class RehearsalScreen(StepsScreen):
     def _start(self) -> None:
         sections = pitch_steps(self.template, self.story.fields)
         steps = [*sections, checkin_step(self.qset)]
-        self.rehearsal_id, self.seed = rehearsals.begin(
-            self.coach.store, self.story_id, self.persona or ""
-        )
+        try:
+            self.rehearsal_id, self.seed = rehearsals.begin(
+                self.coach.store, self.story_id, self.persona or ""
+            )
+        except StoreError as exc:
+            self.notify(f"Not started: {exc}", severity="error", timeout=8)
+            return
         self.session = Session(steps, clock=self.coach.clock)
 
     def _record(self, position: int) -> None:
@@ -80,7 +85,8 @@ class RehearsalScreen(StepsScreen):
 
     def _plan_followups(self, focus: str) -> None:
         assert self.session is not None and self.rehearsal_id is not None
-        rehearsals.choose_direction(self.coach.store, self.rehearsal_id, focus)
+        rehearsal_id, store = self.rehearsal_id, self.coach.store
+        self.keep("focus", lambda: rehearsals.choose_direction(store, rehearsal_id, focus))
         picks = rehearsals.plan(
             self.coach.store,
             self.story,
@@ -95,7 +101,7 @@ class RehearsalScreen(StepsScreen):
 
     def _answered(self, position: int, kind: str, choice: str = "") -> None:
         """Store the step; after the check-in, plan the follow-ups it steers."""
-        self._record(position)
+        self._store(position)
         if kind == "checkin":
             self._plan_followups(choice)
         self._after_step()
@@ -104,8 +110,10 @@ class RehearsalScreen(StepsScreen):
         from coach.tui.screens.summary import SummaryScreen
 
         assert self.rehearsal_id is not None
-        rehearsals.finish(self.coach.store, self.rehearsal_id, status)
-        self.app.switch_screen(SummaryScreen(self.rehearsal_id, self.qset))
+        rehearsal_id, store = self.rehearsal_id, self.coach.store
+        self.keep("finish", lambda: rehearsals.finish(store, rehearsal_id, status))
+        if self.finish_when_stored(status):
+            self.app.switch_screen(SummaryScreen(rehearsal_id, self.qset))
 
     def action_persona(self) -> None:
         if self.session is None:

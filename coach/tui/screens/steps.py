@@ -7,6 +7,8 @@ is answered. Subclasses start the session, store each step, and finish.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +20,12 @@ from textual.widgets import Footer, Header, Input, Static
 from coach.core.rehearsal import Session, Step
 from coach.core.schedule import Rating
 from coach.core.text import format_seconds
+from coach.services.stories import StoreError
 from coach.tui.screens.base import CoachScreen
-from coach.tui.widgets.pacing_timer import PacingTimer
+from coach.tui.widgets.pacing_timer import PacingTimer, reading
+
+RETRY_EVERY = 1.0
+"""Seconds between tries at storing an answer the database refused (busy, full)."""
 
 
 class NoteInput(Input):
@@ -64,6 +70,11 @@ class StepsScreen(CoachScreen):
         self.session: Session | None = None
         self.choices: tuple[str, ...] = ()
         """The check-in's answers, by the digit that chooses each."""
+        self._pending: dict[object, Callable[[], None]] = {}
+        """Writes the database refused, tried again every RETRY_EVERY seconds, in order."""
+        self._failure = ""
+        self._finishing: str | None = None
+        """How the session ended ('finished', 'ended'), while its last writes wait."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,7 +92,78 @@ class StepsScreen(CoachScreen):
                 )
             with VerticalScroll(id="notes-box"):
                 yield Static(id="notes")
+        yield Static("", id="save-state", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(RETRY_EVERY, self._retry)
+
+    # -- storing, and trying again when the database refuses -------------------------
+
+    def keep(self, key: object, write: Callable[[], None]) -> bool:
+        """Run a write now, or (the database busy, full, read-only) keep it to try again:
+        the answer stays in the session meanwhile, and the screen says it is not stored."""
+        self._pending.pop(key, None)
+        self._pending[key] = write
+        return self._retry()
+
+    def _retry(self) -> bool:
+        """Try every waiting write, in order; True when none is left."""
+        for key, write in list(self._pending.items()):
+            try:
+                write()
+            except StoreError as exc:
+                if str(exc) != self._failure:
+                    self.notify(f"Not saved yet, will retry: {exc}", severity="error", timeout=8)
+                self._failure = str(exc)
+                self._show_state()
+                return False
+            del self._pending[key]
+        if self._failure:
+            self._failure = ""
+            self._show_state()
+            self.notify("Saved: every answer is stored now.")
+        if self._finishing is not None:
+            status, self._finishing = self._finishing, None
+            self._finish(status)
+        return True
+
+    def _show_state(self) -> None:
+        state = self.query_one("#save-state", Static)
+        state.update(f"Not saved yet · retrying · {self._failure}")
+        state.display = bool(self._failure)
+
+    def _store(self, position: int) -> None:
+        self.keep(("step", position), lambda: self._record(position))
+
+    def finish_when_stored(self, status: str) -> bool:
+        """True when every answer is stored and the session can close now; else it closes
+        as soon as they are (see _retry)."""
+        if self._retry():
+            return True
+        self._finishing = status
+        self.notify("Ending once the answers are stored; they stay here meanwhile.")
+        return False
+
+    def unsaved(self) -> list[str]:
+        return ["answers of this session"] if self._pending else []
+
+    def leave(self, then: Callable[[], object], *, quitting: bool = False) -> None:
+        """Run `then` once every answer is stored; until then, ask (see FormScreen.leave)."""
+        from coach.tui.screens.unsaved import UnsavedDialog
+
+        if self._retry():
+            then()
+            return
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self._pending.clear()
+                then()
+
+        self.app.push_screen(
+            UnsavedDialog(self.unsaved(), self._failure, quitting=quitting), answer
+        )
 
     # -- what the screen shows ---------------------------------------------------
 
@@ -112,8 +194,7 @@ class StepsScreen(CoachScreen):
             result = session.results[session.position]
             rated = f"rated [b]{result.rating.label}[/b]" if result.rating else "rate it"
             self.query_one("#rubric", Static).update(
-                f"{format_seconds(result.seconds)} of {format_seconds(step.target_seconds)}"
-                f" · {rated}:  {RUBRIC}"
+                f"{reading(result.seconds)} of {reading(step.target_seconds)} · {rated}:  {RUBRIC}"
             )
             self.query_one("#why", Static).update(self._after_rating(step))
 
@@ -181,7 +262,7 @@ class StepsScreen(CoachScreen):
 
     def _answered(self, position: int, kind: str, choice: str = "") -> None:
         """A step is over (answered or skipped): store it and go on."""
-        self._record(position)
+        self._store(position)
         self._after_step()
 
     def _after_step(self) -> None:
@@ -227,7 +308,7 @@ class StepsScreen(CoachScreen):
         if session.phase != "rating":
             return
         session.rate(Rating(value))
-        self._record(session.position)
+        self._store(session.position)
         self.refresh_view()
         note = self.query_one("#note", Input)
         note.value = session.results[session.position].note
@@ -240,7 +321,7 @@ class StepsScreen(CoachScreen):
         text = note.value.strip()
         if text != session.results[session.position].note:
             session.add_note(text)
-            self._record(session.position)
+            self._store(session.position)
         note.value = ""
         self.set_focus(None)
         session.advance()
@@ -288,7 +369,14 @@ class StepsScreen(CoachScreen):
         self.refresh_view()
 
     def action_end(self) -> None:
-        if self.session is None:
+        """End now; an answer under way is kept, with the time it ran."""
+        session = self.session
+        if session is None:
             self.app.pop_screen()
             return
+        under_way = session.phase == "answering" and session.pacing.elapsed() > 0
+        if not session.done and under_way and session.step.kind != "checkin":
+            position = session.position
+            session.finish_answer()
+            self._store(position)
         self._finish("ended")

@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.console import Group
 from rich.markup import escape
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
@@ -24,6 +26,28 @@ from coach.tui.screens.base import CoachScreen
 
 _KIND = {"section": "pitch", "checkin": "check-in", "followup": "follow-up"}
 _STATUS = {"finished": "finished", "ended": "ended early", "unfinished": "unfinished"}
+_HEADINGS = {
+    "kind": "",
+    "story": "Story",
+    "step": "Step",
+    "target": "Target",
+    "actual": "Actual",
+    "over": "Over/under",
+    "rating": "Rating",
+    "note": "Note",
+}
+_WIDTHS = {
+    "kind": 9,
+    "story": 18,
+    "target": 6,
+    "actual": 6,
+    "over": 10,
+    "rating": 11,
+    "note": 20,
+}
+"""The table's columns but the step, which takes the room they leave."""
+STEP_ROOM = 28
+"""The room the step column wants before other columns are left out."""
 
 
 def over_under(answer: AnswerRow) -> Text:
@@ -109,14 +133,17 @@ class SummaryScreen(CoachScreen):
         self.part_of: list[Part] = []
         """The part each row of the table (each of `answers`) belongs to."""
         self.added: set[int] = set()
+        self._shown: tuple[str, ...] = ()
+        """The table's columns, as fit the terminal's width."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="summary"):
             yield Static(id="summary-head")
             yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
-            yield Static(id="work-on")
-            yield Static(id="coming-back")
+            with VerticalScroll(id="summary-notes"):
+                yield Static(id="work-on")
+                yield Static(id="coming-back")
         yield Footer()
 
     def _qset_for(self, template: str) -> QuestionSet:
@@ -134,33 +161,59 @@ class SummaryScreen(CoachScreen):
         several = len(self.parts) > 1
         what = f"{len(self.parts)} stories" if several else self.story.title
         self.sub_title = f"{'drill' if self.drill else 'summary'} · {what}"
+        self._fill_table(self.app.size.width)
+        self._fill_text()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.parts and self._columns_for(self.size.width) != self._shown:
+            self._fill_table(self.size.width)
+
+    def _columns_for(self, width: int) -> tuple[str, ...]:
+        """The columns that fit `width`: the step takes the room; the note and the target go
+        first on a narrow terminal (the note is shown in full when it is added)."""
+        several = len(self.parts) > 1
+        wanted = ["kind", *(["story"] if several else []), "step", "target", "actual", "over"]
+        wanted += ["rating", "note"]
+        for drop in ("note", "target", "story"):
+            if sum(_WIDTHS[c] + 2 for c in wanted if c != "step") + STEP_ROOM + 6 <= width:
+                break
+            if drop in wanted:
+                wanted.remove(drop)
+        return tuple(wanted)
+
+    def _fill_table(self, width: int) -> None:
+        """(Re)build the table for a terminal `width` wide, keeping the cursor's row."""
         table = self.query_one(DataTable)
-        table.add_column("", width=9)
-        if several:
-            table.add_column("Story", width=18)
-        table.add_column("Step", width=36 if several else 44)
-        table.add_columns("Target", "Actual", "Over/under", "Rating")
-        table.add_column("Note", width=24)
+        cursor = table.cursor_row
+        self._shown = self._columns_for(width)
+        others = sum(_WIDTHS[c] + 2 for c in self._shown if c != "step")
+        table.clear(columns=True)
+        for column in self._shown:
+            size = (
+                max(STEP_ROOM, min(60, width - others - 6)) if column == "step" else _WIDTHS[column]
+            )
+            table.add_column(_HEADINGS[column], key=column, width=size)
+        self.answers, self.part_of = [], []
         for part in self.parts:
             for a in part.report.answers:
-                self._add_row(table, part, a, several)
-        self._fill_text()
-        table.focus()
+                self._add_row(table, part, a)
+        if 0 < cursor < table.row_count:
+            table.move_cursor(row=cursor)
 
-    def _add_row(self, table: DataTable[object], part: Part, a: AnswerRow, story: bool) -> None:
+    def _add_row(self, table: DataTable[object], part: Part, a: AnswerRow) -> None:
         rating = a.rating.label if a.rating else ""
-        style = "red" if a.rating and a.rating.weak else ""
-        cells = [
-            _KIND[a.kind],
-            *([Text(part.report.story.title, overflow="ellipsis", no_wrap=True)] if story else []),
-            Text(self._title(part, a), overflow="ellipsis", no_wrap=True),
-            format_seconds(a.target_seconds),
-            "" if a.seconds is None else format_seconds(a.seconds),
-            over_under(a),
-            Text(rating, style=style),
-            Text(a.note, overflow="ellipsis", no_wrap=True),
-        ]
-        table.add_row(*cells, key=str(len(self.answers)))
+        cells: dict[str, object] = {
+            "kind": _KIND[a.kind],
+            "story": Text(part.report.story.title, overflow="ellipsis", no_wrap=True),
+            "step": Text(self._title(part, a), overflow="ellipsis", no_wrap=True),
+            "target": format_seconds(a.target_seconds),
+            "actual": "" if a.seconds is None else format_seconds(a.seconds),
+            "over": over_under(a),
+            "rating": Text(rating, style="red" if a.rating and a.rating.weak else ""),
+            "note": Text(a.note, overflow="ellipsis", no_wrap=True),
+        }
+        table.add_row(*(cells[c] for c in self._shown), key=str(len(self.answers)))
         self.answers.append(a)
         self.part_of.append(part)
 
@@ -217,17 +270,15 @@ class SummaryScreen(CoachScreen):
         else:
             work = "[b]Work on:[/b] nothing rated weak or over time this round."
         self.query_one("#work-on", Static).update(Text.from_markup(work))
-        lines = []
+        due = Table.grid(padding=(0, 1))
+        due.add_column(no_wrap=True)
+        due.add_column()
         for report, d in coming_back(self.coach.store, ((p.qset, p.report) for p in self.parts)):
-            about = f"{escape(report.story.title)}: " if len(self.parts) > 1 else ""
-            lines.append(f"  {d.when:<12} {about}{escape(d.text)} ({d.rating.label})")
-        self.query_one("#coming-back", Static).update(
-            Text.from_markup(
-                "[b]Coming back:[/b]\n" + "\n".join(lines)
-                if lines
-                else "[b]Coming back:[/b] no follow-ups were rated."
-            )
-        )
+            about = f"{report.story.title}: " if len(self.parts) > 1 else ""
+            due.add_row(f"  {d.when}", Text(f"{about}{d.text} ({d.rating.label})"))
+        head = Text.from_markup("[b]Coming back:[/b]")
+        shown = Group(head, due) if due.row_count else head + " no follow-ups were rated."
+        self.query_one("#coming-back", Static).update(shown)
 
     def _selected(self) -> int | None:
         table = self.query_one(DataTable)
@@ -236,6 +287,10 @@ class SummaryScreen(CoachScreen):
         return table.cursor_row
 
     def action_add_note(self) -> None:
+        """Show the highlighted answer's note to edit, then add it to the story's field."""
+        from coach.services.notes import add_to_field, note_target
+        from coach.tui.screens.dialogs import NoteDialog
+
         row = self._selected()
         answer = None if row is None else self.answers[row]
         if row is None or answer is None or not answer.note:
@@ -245,16 +300,28 @@ class SummaryScreen(CoachScreen):
             self.notify("This note is in the story already")
             return
         part = self.part_of[row]
-        story = part.report.story
-        key = rehearsals.note_field(part.qset, answer)
-        template = self.coach.templates.get(story.template)
-        if key not in template.keys:
+        target = note_target(self.coach.templates, part.qset, part.report, answer)
+        if target is None:
             self.notify("No field of this story to add the note to", severity="warning")
             return
-        rehearsals.add_note(self.coach.store, part.report.rehearsal.story_id, key, answer.note)
-        self.added.add(row)
-        spec = template.field(key)
-        self.notify(f"Note added to the story's {spec.label if spec else key}")
+
+        def edited(text: str | None) -> None:
+            if text is None:
+                return
+            from coach.services.stories import StoreError
+
+            try:
+                added = add_to_field(self.coach.store, target, text)
+            except StoreError as exc:
+                self.notify(f"Note not added (a again tries): {exc}", severity="error", timeout=8)
+                return
+            if not added:
+                self.notify("The note is empty: nothing added", severity="warning")
+                return
+            self.added.add(row)
+            self.notify(f"Note added to {part.report.story.title!r}: its {target.label}")
+
+        self.app.push_screen(NoteDialog(target.label, answer.note), edited)
 
     def action_again(self) -> None:
         """Rehearse the story again; after weak answers, offer to drill them first. After a

@@ -12,6 +12,8 @@ from textual.events import DescendantFocus
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
+from coach.core.coverage import normalise
+from coach.core.questions import SIGNALS
 from coach.core.stories import Story, parse_dates
 
 _FIELDS = (
@@ -106,6 +108,17 @@ class DetailsEditor(Vertical):
             )
         return found
 
+    def notes(self) -> list[str]:
+        """What is saved as typed but worth knowing: a competency coach does not count."""
+        unknown = [c for c in split_list(self.value("competencies")) if normalise(c) not in SIGNALS]
+        if not unknown:
+            return []
+        names = ", ".join(f"'{c}'" for c in unknown)
+        return [
+            f"! competencies: {names} not one coach counts; kept, but progress lists it "
+            f"apart. Known: {', '.join(SIGNALS)}"
+        ]
+
     def updated_story(self) -> Story:
         """The story with the metadata as typed, keeping the old title or dates while the
         new ones cannot be saved (see problems())."""
@@ -125,7 +138,8 @@ class DetailsEditor(Vertical):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.query_one("#details-problems", Static).update(Text("\n".join(self.problems())))
+        said = [*self.problems(), *self.notes()]
+        self.query_one("#details-problems", Static).update(Text("\n".join(said)))
         self.post_message(self.Edited(self))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:

@@ -21,6 +21,12 @@ TICK = 0.1
 _STYLES = {Level.CALM: "green", Level.NEAR: "yellow", Level.OVER: "bold red"}
 
 
+def reading(seconds: float) -> str:
+    """A time as the timer shows it, in whole seconds gone by (4.6 s reads 0:04): every
+    time on a rehearsal screen is read this way, so one answer never shows two times."""
+    return format_seconds(int(seconds))
+
+
 @dataclass(frozen=True)
 class Shown:
     """What the timer displays at one moment (compared to skip needless redraws)."""
@@ -92,17 +98,17 @@ class PacingTimer(Widget):
         style = _STYLES[shown.level]
         left = clock.target - shown.seconds
         if left >= 0:
-            tail = f"{format_seconds(left)} left"
+            tail = f"{reading(left)} left"
         else:
-            tail = f"{format_seconds(-left)} over"
+            tail = f"{reading(-left)} over"
         state = ""
         if self.stopped:
             state = "  ·  answer over"
         elif not shown.running:
             state = "  ·  paused (space resumes)"
         line = Text.assemble(
-            (format_seconds(shown.seconds), style),
-            f" of {format_seconds(int(clock.target))}  ·  ",
+            (reading(shown.seconds), style),
+            f" of {reading(clock.target)}  ·  ",
             (tail, style),
             (state, "italic"),
         )

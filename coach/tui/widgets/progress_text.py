@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import groupby
 
 from rich.console import Group, RenderableType
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -72,19 +74,24 @@ def weakest(report: Progress) -> RenderableType:
 
 
 def due(report: Progress) -> RenderableType:
-    table = _table()
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=2, no_wrap=True, overflow="ellipsis")
-    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis", style="dim")
-    for d in report.due:
-        table.add_row(
-            Text(d.when, style="red" if d.overdue else "dim"), Text(d.question), Text(d.title)
-        )
+    """What comes back soonest, under the name of its story (in full); each question
+    wraps in its own column, beside when it is due."""
     count = f" [dim]({report.due_now:,} due now)[/dim]" if report.due_now else ""
     title = Text.from_markup(f"[b]Coming back[/b]{count}")
     if not report.due:
         return Group(title, Text("Nothing comes back yet: rate a follow-up first.", style="dim"))
-    return Group(title, table)
+    when_width = max(len(d.when) for d in report.due)
+    parts: list[RenderableType] = [title]
+    for _, group in groupby(report.due, key=lambda d: d.story_id):
+        reviews = list(group)
+        parts.append(Text(reviews[0].title, no_wrap=True, overflow="ellipsis"))
+        table = _table()
+        table.add_column(width=when_width, no_wrap=True)
+        table.add_column(ratio=1)
+        for d in reviews:
+            table.add_row(Text(d.when, style="red" if d.overdue else "dim"), Text(d.question))
+        parts.append(Padding(table, (0, 0, 0, 2)))
+    return Group(*parts)
 
 
 def coverage(report: Progress) -> Text:
@@ -104,12 +111,13 @@ def coverage(report: Progress) -> Text:
 
 
 def story_cells(x: StoryProgress, now: dt.datetime) -> list[str]:
-    """A row of the stories table, as markup."""
+    """A row of the stories table, as markup: the name with why it is (not) ready under
+    it, how many times, when last, the last mean rating, and the readiness."""
     style = READINESS_STYLE.get(x.readiness.label, "default")
     return [
-        escape(x.title),
+        f"{escape(x.title)}\n  [dim]{escape(x.readiness.reason)}[/dim]",
         str(x.rehearsals),
         ago(x.last, now) if x.last else "[dim]never[/dim]",
         f"{x.last_mean:.1f}" if x.last_mean is not None else "[dim]-[/dim]",
-        f"[{style}]{x.readiness.label}[/{style}] [dim]{escape(x.readiness.reason)}[/dim]",
+        f"[{style}]{x.readiness.label}[/{style}]",
     ]
