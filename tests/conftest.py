@@ -19,11 +19,15 @@ from coach.store import Store
 
 
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test reads or writes the real user folders."""
     monkeypatch.setenv("COACH_CONFIG", str(tmp_path / "config"))
     monkeypatch.delenv("COACH_DB", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    # one parse cache a worker, outside the test's own folder (tests list their folders)
+    monkeypatch.setenv("COACH_CACHE", str(tmp_path_factory.getbasetemp() / "coach-cache"))
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from coach.cli.context import Context, pass_ctx, reported
+from coach.cli.context import Context, echo, pass_ctx, reported
 from coach.core.errors import InputError
 
 
@@ -30,10 +30,10 @@ def drill(ctx: Context, story: str | None, all_stories: bool) -> None:
     elif not all_stories:
         found = busiest(store, sets)
         if found is None:
-            click.echo(nothing_to_drill())
+            echo(nothing_to_drill())
             return
         story_id, picked = found[0], True
     if not select(store, sets, Scope(story_id)):
-        click.echo(nothing_to_drill(None if story_id is None else store.story(story_id).title))
+        echo(nothing_to_drill(None if story_id is None else store.story(story_id).title))
         return
     make_app(ctx.workspace, drill=DrillRequest(story_id, picked=picked)).run()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from coach.cli.context import Context, pass_ctx, reported
+from coach.cli.context import Context, echo, pass_ctx, reported
 from coach.core.errors import InputError
 from coach.core.text import plural
 from coach.services.export.formats import (
@@ -65,6 +65,11 @@ def export(
         ids = [r.id for r in store.list_stories()]
     exporter = Exporter(ctx.workspace, store, fmt, ids, overview=overview)
     if out == "-":
+        if exporter.format.binary and sys.stdout.isatty():
+            raise InputError(
+                f"{exporter.format.name} is binary; give --out NAME{exporter.format.suffixes[0]}"
+                " or pipe it into a file"
+            )
         exporter.write_stream(sys.stdout)
         return
     if not out.strip():
@@ -72,13 +77,13 @@ def export(
     target = Path(out).expanduser()
     if is_document(target, fmt):
         exporter.write_document(target, force=force)
-        click.echo(str(target))
+        echo(str(target))
         return
     count = 0
     for path in exporter.write_files(target, force=force):
-        click.echo(str(path))
+        echo(str(path))
         count += 1
-    click.echo(f"exported {plural(count, 'file')}", err=True)
+    echo(f"exported {plural(count, 'file')}", err=True)
 
 
 def _format_of(out: str) -> str:
@@ -98,4 +103,4 @@ def _format_of(out: str) -> str:
 def backup(ctx: Context, path: Path, force: bool) -> None:
     """Write a consistent copy of the database to PATH, even while coach is open."""
     ctx.workspace.backup(path, force=force)
-    click.echo(f"backed up to {path}")
+    echo(f"backed up to {path}")

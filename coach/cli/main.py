@@ -12,6 +12,8 @@ from coach import __version__
 from coach.cli.context import Context, fail, pass_ctx, reported
 from coach.cli.drill import drill
 from coach.cli.export import backup, export
+from coach.cli.match import coverage, match
+from coach.cli.mock import mock
 from coach.cli.progress import progress_tui, stats
 from coach.cli.rehearse import followups, rehearse
 from coach.cli.stories import import_, lint, list_, show, templates
@@ -70,6 +72,9 @@ for command in (
     drill,
     stats,
     progress_tui,
+    match,
+    coverage,
+    mock,
 ):
     main.add_command(command)
 

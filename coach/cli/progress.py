@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from coach.cli.context import Context, pass_ctx, reported
+from coach.cli.context import Context, echo, echo_json, pass_ctx, reported
 from coach.core.errors import InputError
 from coach.core.text import plural
 
@@ -251,12 +250,12 @@ def stats(ctx: Context, as_json: bool, now_text: str | None) -> None:
     now = _now(now_text)
     report = progress(store, ctx.templates, ctx.question_sets, now, with_stories=as_json)
     if as_json:
-        click.echo(json.dumps(stats_json(report), ensure_ascii=False, indent=2))
+        echo_json(stats_json(report))
         return
     shown = stories_page(store, ctx.templates, now, 0, TEXT_STORIES)
     report = replace(report, stories=shown)
     for line in render_text(report, max(0, report.totals.stories - len(shown))):
-        click.echo(line)
+        echo(line)
 
 
 @click.command(name="progress")

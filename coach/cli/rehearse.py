@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from coach.cli.context import Context, pass_ctx, reported
+from coach.cli.context import Context, echo, echo_json, pass_ctx, reported
 from coach.core.errors import InputError
 from coach.core.questions import PERSONAS
+from coach.core.rehearsal import LENGTHS
 
 persona_option = click.option(
     "--persona",
@@ -63,14 +62,14 @@ def followups(
             "seed": seed,
             "followups": [p.as_json() for p in picks],
         }
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_json(data)
         return
     who = f"a {persona} interviewer" if persona else "any interviewer"
-    click.secho(f"Follow-ups for {found.title} ({who})", bold=True)
+    echo(f"Follow-ups for {found.title} ({who})", bold=True)
     for n, p in enumerate(picks, 1):
         label = qset.category(p.question.category).label
-        click.echo(f"{n:>2}. {p.text}")
-        click.echo(f"    {label} · {p.question.target_seconds} s · {p.reason}")
+        echo(f"{n:>2}. {p.text}")
+        echo(f"    {label} · {p.question.target_seconds} s · {p.reason}")
 
 
 @click.command()
@@ -84,10 +83,19 @@ def followups(
     type=click.IntRange(0, 30),
     help="How many follow-ups to ask after the check-in.",
 )
+@click.option(
+    "--length",
+    type=click.Choice(LENGTHS),
+    default="standard",
+    show_default=True,
+    help="short: the whole pitch as one 30-second answer; deep: follow-ups until 10 minutes.",
+)
 @click.option("--bell", is_flag=True, help="Ring the bell when an answer reaches its time.")
 @pass_ctx
 @reported
-def rehearse(ctx: Context, story: str | None, persona: str | None, count: int, bell: bool) -> None:
+def rehearse(
+    ctx: Context, story: str | None, persona: str | None, count: int, length: str, bell: bool
+) -> None:
     """Rehearse STORY out loud (default: the story most in need of practice)."""
     from coach.services.rehearsals import most_in_need
     from coach.tui.app import RehearseRequest, make_app
@@ -101,5 +109,7 @@ def rehearse(ctx: Context, story: str | None, persona: str | None, count: int, b
             raise InputError("no stories to rehearse yet; open `coach` to write or load one")
         story_id = found
     ctx.question_sets.for_template(store.story(story_id).template)
-    request = RehearseRequest(story_id, persona=persona, followups=count, bell=bell)
+    request = RehearseRequest(
+        story_id, persona=persona, followups=count, bell=bell, length=length
+    )
     make_app(ctx.workspace, rehearse=request).run()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from coach.cli.context import Context, pass_ctx, reported
+from coach.cli.context import Context, echo, echo_json, pass_ctx, reported
 from coach.core.checks import Completeness
 from coach.core.stories import story_to_dict
 from coach.core.text import speaking_seconds, word_count
@@ -64,14 +63,14 @@ def list_(
     checks = checked_stories(store, ctx.templates, rows)
     done = [(r, checks[r.id]) for r in rows]
     if as_json:
-        click.echo(json.dumps([_row_json(r, c) for r, c in done], ensure_ascii=False, indent=2))
+        echo_json([_row_json(r, c) for r, c in done])
         return
     if not rows:
-        click.echo("No stories." if not search else f"No story matches {search!r}.")
+        echo("No stories." if not search else f"No story matches {search!r}.")
         return
     for r, c in done:
         tags = f"  [{', '.join(r.tags)}]" if r.tags else ""
-        click.echo(f"{r.id:>5}  {r.slug:<34} {r.template:<8} {c.summary():<24}  {r.title}{tags}")
+        echo(f"{r.id:>5}  {r.slug:<34} {r.template:<8} {c.summary():<24}  {r.title}{tags}")
 
 
 @click.command()
@@ -104,7 +103,7 @@ def import_(ctx: Context, paths: tuple[Path, ...], replace: bool, skip_existing:
         ("skipped", report.skipped),
     ):
         if slugs:
-            click.echo(f"{label} {len(slugs)}: {', '.join(slugs)}")
+            echo(f"{label} {len(slugs)}: {', '.join(slugs)}")
 
 
 @click.command()
@@ -135,7 +134,7 @@ ASKED = "an interviewer may ask:"
 
 
 def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    echo_json(data)
 
 
 def show_story(ctx: Context, story_id: int, *, as_json: bool) -> None:
@@ -156,25 +155,25 @@ def show_story(ctx: Context, story_id: int, *, as_json: bool) -> None:
         }
         _echo_json(data)
         return
-    click.secho(story.title, bold=True)
+    echo(story.title, bold=True)
     meta = " · ".join(x for x in (story.company, story.role, story.dates) if x)
     if meta:
-        click.echo(meta)
-    click.echo(f"{story.slug} · {template.title} · {done.summary()}")
+        echo(meta)
+    echo(f"{story.slug} · {template.title} · {done.summary()}")
     if story.tags or story.competencies:
-        click.echo(f"tags: {', '.join(story.tags)}  competencies: {', '.join(story.competencies)}")
+        echo(f"tags: {', '.join(story.tags)}  competencies: {', '.join(story.competencies)}")
     for spec in template.fields:
         text = story.fields.get(spec.key, "").strip()
         words = word_count(text)
         timing = f"{words} words, ~{speaking_seconds(text)} s of {spec.target_seconds} s"
         head = f"\n{spec.label}  ({timing})"
-        click.secho(head, bold=True)
-        click.echo(text or "(empty)")
+        echo(head, bold=True)
+        echo(text or "(empty)")
         for finding in done.findings:
             if finding.key == spec.key:
-                click.secho(f"  ! {finding.message}", fg="yellow")
+                echo(f"  ! {finding.message}", fg="yellow")
                 if finding.question:
-                    click.secho(f"    {ASKED} {finding.question}", fg="yellow")
+                    echo(f"    {ASKED} {finding.question}", fg="yellow")
 
 
 def lint_stories(ctx: Context, ids: list[int] | None, *, as_json: bool) -> None:
@@ -203,11 +202,11 @@ def lint_stories(ctx: Context, ids: list[int] | None, *, as_json: bool) -> None:
         )
         return
     for row, done in report:
-        click.echo(f"{row.slug}: {done.summary()}")
+        echo(f"{row.slug}: {done.summary()}")
         for finding in done.findings:
-            click.echo(f"  {finding.key}: {finding.message}")
+            echo(f"  {finding.key}: {finding.message}")
             if finding.question:
-                click.echo(f"    {ASKED} {finding.question}")
+                echo(f"    {ASKED} {finding.question}")
 
 
 def show_templates(ctx: Context, *, as_json: bool) -> None:
@@ -244,16 +243,16 @@ def show_templates(ctx: Context, *, as_json: bool) -> None:
             }
         )
     else:
-        click.secho("Form templates", bold=True)
+        echo("Form templates", bold=True)
         for t in found.templates.values():
             note = " (overrides the shipped one)" if t.name in found.overridden else ""
-            click.echo(f"  {t.name:<10} {t.title:<28} {t.origin}: {t.source}{note}")
-        click.secho("Question sets", bold=True)
+            echo(f"  {t.name:<10} {t.title:<28} {t.origin}: {t.source}{note}")
+        echo("Question sets", bold=True)
         for b in question_sets.by_name.values():
             note = " (overrides the shipped one)" if b.name in question_sets.overridden else ""
             title = f"{b.title} ({len(b.questions)})"
-            click.echo(f"  {b.name:<10} {title:<28} {b.origin}: {b.source}{note}")
+            echo(f"  {b.name:<10} {title:<28} {b.origin}: {b.source}{note}")
     for problem in problems:
-        click.echo(f"coach: not used: {problem}", err=True)
+        echo(f"coach: not used: {problem}", err=True)
     if problems:
         raise SystemExit(2)

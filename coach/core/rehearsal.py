@@ -19,6 +19,21 @@ from coach.core.templates import FormTemplate
 CHECKIN_SECONDS = 15
 """How long the check-in answer should take: a sentence, not a speech."""
 
+LENGTHS = ("short", "standard", "deep")
+"""How long a rehearsal runs: the 30-second version of the story, the pitch section by
+section with its follow-ups, or a deep dive with follow-ups until DEEP_SECONDS."""
+
+LENGTH_LABELS = {"short": "short (30 s)", "standard": "standard", "deep": "deep dive (10 min)"}
+
+SHORT_SECONDS = 30
+"""The whole pitch, told as one answer, in a short rehearsal."""
+
+DEEP_SECONDS = 600
+"""A deep dive's targets in all: the pitch, the check-in and as many follow-ups as fill it."""
+
+WHOLE_PITCH = "whole-pitch"
+"""The key of a short rehearsal's one step (no field of a form has it)."""
+
 
 @dataclass(frozen=True)
 class Step:
@@ -70,6 +85,46 @@ def pitch_steps(template: FormTemplate, fields: Mapping[str, str]) -> list[Step]
         )
         for spec in template.pitch_fields
     ]
+
+
+def short_step(template: FormTemplate, fields: Mapping[str, str]) -> Step:
+    """The whole pitch as one answer against SHORT_SECONDS; its notes are every section's
+    text, each under its label."""
+    parts = []
+    for spec in template.pitch_fields:
+        text = fields.get(spec.key, "").strip()
+        parts.append(f"{spec.label}: {text}" if text else f"{spec.label}: (nothing written yet)")
+    return Step(
+        "section",
+        WHOLE_PITCH,
+        "The whole pitch",
+        "Tell the whole story in one go: what it was, what you did, what came of it.",
+        SHORT_SECONDS,
+        notes="\n\n".join(parts),
+    )
+
+
+def opening_steps(
+    length: str, template: FormTemplate, fields: Mapping[str, str], qset: QuestionSet
+) -> list[Step]:
+    """What a rehearsal of this length asks before its follow-ups: the pitch in one step
+    (short), or its sections then the check-in (standard, deep)."""
+    if length == "short":
+        return [short_step(template, fields)]
+    return [*pitch_steps(template, fields), checkin_step(qset)]
+
+
+def fill_to(picks: Sequence[Pick], seconds: float) -> list[Pick]:
+    """The first picks whose targets add up to at least `seconds` (all of them when they
+    fall short): a deep dive asks follow-ups until its time is filled."""
+    taken: list[Pick] = []
+    total = 0.0
+    for pick in picks:
+        if total >= seconds:
+            break
+        taken.append(pick)
+        total += pick.question.target_seconds
+    return taken
 
 
 def checkin_step(qset: QuestionSet) -> Step:

@@ -14,6 +14,7 @@ import yaml
 from coach.core.errors import InputError
 from coach.core.stories import Story, story_from_doc, story_to_dict
 from coach.core.templates import TemplateSet
+from coach.core.text import json_visible
 from coach.core.yamlfile import read_yaml
 
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -107,7 +108,7 @@ def dump_yaml(data: Any) -> str:
 
 
 def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_visible(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_story(story: Story, templates: TemplateSet, fmt: str) -> str:

@@ -13,10 +13,10 @@ means parsing every time.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 _MAGIC = b"coach-parse-cache 1\n"
-_DIGEST = 32
+_DIGEST = 4
+"""The CRC-32 of what follows, against a file cut short or damaged (not against malice:
+only a file the user owns and nobody else can write is read at all)."""
 _CODE = Path(coach.__file__).parent / "core"
 """The parsing code and the data it checks against (signals, red flags, story kinds)."""
 
@@ -85,7 +87,7 @@ def _read(path: Path, key: bytes) -> object | None:
     if not raw.startswith(_MAGIC) or len(raw) < head:
         return None
     digest, body = raw[len(_MAGIC) : head], raw[head:]
-    if hashlib.blake2b(body, digest_size=_DIGEST).digest() != digest:
+    if zlib.crc32(body).to_bytes(_DIGEST, "big") != digest:
         return None
     try:
         kept_key, value = pickle.loads(body)  # noqa: S301 - our own file, checked above
@@ -98,7 +100,7 @@ def _write(path: Path, key: bytes, value: object) -> None:
     """Keep `value` at `path`, whole or not at all; a folder that cannot be written is
     left as it is (the cache is a shortcut, never a requirement)."""
     body = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
-    data = _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body
+    data = _MAGIC + zlib.crc32(body).to_bytes(_DIGEST, "big") + body
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = create_temp(path.parent)

@@ -2,18 +2,17 @@
 
 Used by the progress screen and `coach stats`; `now` is always given, so figures are exact.
 Reading (SQL, in `coach.store.progress`) and interpreting (the core: coverage, checks,
-readiness) are kept apart, so that the progress screen can read on two connections in
-threads of their own while its own thread imports what interpreting needs: importing
-this module stays light, and the heavy modules are imported where they are used.
+readiness) are kept apart, so that the progress screen can read in threads of its own
+(`coach.services.progress_view`) while its own thread imports what interpreting needs:
+importing this module stays light, and the heavy modules are imported where they are used.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from coach.core.activity import Streaks, sparkline, streaks, weekly
 from coach.store import progress as history_queries
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from coach.core.templates import TemplateSet
 
 __all__ = [
-    "FirstView",
     "Progress",
     "StoryProgress",
     "Totals",
@@ -37,14 +35,14 @@ __all__ = [
     "trend",
 ]
 
-T = TypeVar("T")
-
 WEEKS = 12
 """Weeks of rehearsal counts shown."""
 TREND_LIMIT = 60
 """Rehearsals in the trend plots (the most recent ones)."""
 DUE_LIMIT = 10
 """Follow-ups listed as coming back soonest."""
+CHECKING = ("…", "checking…")
+"""The readiness label and reason of a story shown before its checks have run."""
 
 
 @dataclass(frozen=True)
@@ -199,23 +197,28 @@ def story_progress(
     """History and readiness of these stories, in the order given. Findings the user
     dismissed on their field's current text do not count against readiness."""
     history = history_queries.histories(store, [b.id for b in briefs], now)
-    return _story_progress(store, templates, briefs, history)
+    return story_rows(store, templates, briefs, history)
 
 
-def _story_progress(
+def story_rows(
     store: Store,
     templates: TemplateSet,
     briefs: Sequence[StoryBrief],
     history: dict[int, StoryHistory],
+    checked: int | None = None,
 ) -> list[StoryProgress]:
-    from coach.core.readiness import readiness
+    """These stories' progress, from their `history`; only the first `checked` of them
+    (all if None) are checked, the others' readiness is CHECKING until they are."""
+    from coach.core.readiness import Readiness, readiness
     from coach.services.stories import checked_stories  # the checks: a slow import
 
-    checks = checked_stories(store, templates, briefs)
+    checks = checked_stories(store, templates, briefs[:checked])
+    pending = Readiness(*CHECKING)
     found = []
     for b in briefs:
         h = history.get(b.id, history_queries.NO_HISTORY)
         ratings = h.last_ratings
+        done = checks.get(b.id)
         found.append(
             StoryProgress(
                 id=b.id,
@@ -227,7 +230,7 @@ def _story_progress(
                 last=h.last,
                 last_mean=sum(ratings) / len(ratings) if ratings else None,
                 overdue=h.overdue,
-                readiness=readiness(checks[b.id], ratings, h.overdue),
+                readiness=pending if done is None else readiness(done, ratings, h.overdue),
             )
         )
     return found
@@ -249,7 +252,7 @@ def trend(store: Store, story_id: int | None = None, limit: int = TREND_LIMIT) -
 
 
 @dataclass(frozen=True)
-class _History:
+class History:
     """What is read over every answer and every story, apart from the rest."""
 
     totals: Totals
@@ -258,7 +261,7 @@ class _History:
 
 
 @dataclass(frozen=True)
-class _Recent:
+class Recent:
     """What is read of the latest rehearsals, what comes back, and the first stories."""
 
     trend: list[TrendRow]
@@ -269,17 +272,17 @@ class _Recent:
     histories: dict[int, StoryHistory]
 
 
-def _read_history(store: Store) -> _History:
-    return _History(
+def read_history(store: Store) -> History:
+    return History(
         totals=history_queries.totals(store),
         days=history_queries.practice_days(store),
         competencies=history_queries.competencies(store),
     )
 
 
-def _read_recent(store: Store, now: dt.datetime, due_limit: int, page: int | None) -> _Recent:
+def read_recent(store: Store, now: dt.datetime, due_limit: int, page: int | None) -> Recent:
     briefs = history_queries.stories(store, 0, page) if page is not None else []
-    return _Recent(
+    return Recent(
         trend=history_queries.trend(store, TREND_LIMIT),
         categories=history_queries.categories(store),
         due_now=history_queries.count_due(store, now),
@@ -289,9 +292,9 @@ def _read_recent(store: Store, now: dt.datetime, due_limit: int, page: int | Non
     )
 
 
-def _report(
-    history: _History,
-    recent: _Recent,
+def interpret(
+    history: History,
+    recent: Recent,
     question_sets: QuestionSets,
     now: dt.datetime,
     stories: list[StoryProgress] | None,
@@ -323,50 +326,7 @@ def progress(
     due_limit: int = DUE_LIMIT,
 ) -> Progress:
     """Every figure of the progress screen and `coach stats`."""
-    history = _read_history(store)
-    recent = _read_recent(store, now, due_limit, None)
+    history = read_history(store)
+    recent = read_recent(store, now, due_limit, None)
     stories = stories_page(store, templates, now) if with_stories else None
-    return _report(history, recent, question_sets, now, stories)
-
-
-class FirstView:
-    """What the progress screen shows first: every figure and its first `page` stories.
-
-    Made, it starts reading at once, in two threads, each on a connection of its own
-    from `open_reader` (SQLite reads without holding Python's lock): the aggregates over
-    every answer and every story in one, the rest in the other. Meanwhile the caller can
-    do other work, such as slow imports; `result` waits for the reading and interprets
-    it (the checks behind readiness read the first stories' fields on a third connection).
-    """
-
-    def __init__(self, open_reader: Callable[[], Store], now: dt.datetime, page: int) -> None:
-        self._open_reader = open_reader
-        self.now = now
-        self.practised = self._reading(history_queries.any_answers)
-        """Whether any answer was ever given (known at once: there is something to plot)."""
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="progress")
-        self._history = self._pool.submit(self._reading, _read_history)
-        self._recent = self._pool.submit(
-            self._reading, lambda store: _read_recent(store, now, DUE_LIMIT, page)
-        )
-
-    def _reading(self, read: Callable[[Store], T]) -> T:
-        store = self._open_reader()
-        try:
-            return read(store)
-        finally:
-            store.close()
-
-    def result(
-        self, templates: TemplateSet, question_sets: QuestionSets
-    ) -> tuple[Progress, list[StoryProgress]]:
-        """The figures (without stories) and the first stories, once read."""
-        try:
-            recent = self._recent.result()
-            first = self._reading(
-                lambda store: _story_progress(store, templates, recent.briefs, recent.histories)
-            )
-            report = _report(self._history.result(), recent, question_sets, self.now, None)
-        finally:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-        return report, first
+    return interpret(history, recent, question_sets, now, stories)

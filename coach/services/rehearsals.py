@@ -12,13 +12,13 @@ from coach.core.clock import utc_now
 from coach.core.dismissals import apply_dismissals
 from coach.core.followups import Pick, choose_followups
 from coach.core.questions import QuestionSet, QuestionSets
-from coach.core.rehearsal import Result, Step
+from coach.core.rehearsal import DEEP_SECONDS, LENGTHS, Result, Step, fill_to
 from coach.core.schedule import Rating, Review, due_in
 from coach.core.stories import Story
 from coach.core.templates import TemplateSet
 from coach.services.editing import briefly, save_field
 from coach.store import dismissals as dismissal_rows
-from coach.store import rehearsals
+from coach.store import rehearsal_lengths, rehearsals
 from coach.store.rehearsals import AnswerRow, RehearsalRow
 from coach.store.store import Store
 
@@ -147,11 +147,48 @@ def most_in_need(store: Store, question_sets: QuestionSets) -> int | None:
     return rehearsals.most_in_need(store, templates=templates)
 
 
-def begin(store: Store, story_id: int, persona: str) -> tuple[int, int]:
-    """Store a new rehearsal of a story: (its id, the seed its follow-ups are drawn with)."""
+DEEP_POOL = 60
+"""How many follow-ups a deep dive asks the engine for, to take as many as fill its time."""
+
+
+def plan_deep(
+    store: Store,
+    story: Story,
+    templates: TemplateSet,
+    qset: QuestionSet,
+    *,
+    asked_seconds: float,
+    persona: str | None = None,
+    focus: str | None = None,
+    seed: int = 0,
+) -> list[Pick]:
+    """A deep dive's follow-ups: as many as bring its targets to DEEP_SECONDS in all,
+    `asked_seconds` being what the pitch and the check-in already take."""
+    picks = plan(
+        store,
+        story,
+        templates,
+        qset,
+        persona=persona,
+        focus=focus,
+        limit=DEEP_POOL,
+        seed=seed,
+    )
+    return fill_to(picks, DEEP_SECONDS - asked_seconds)
+
+
+def begin(
+    store: Store, story_id: int, persona: str, length: str = "standard"
+) -> tuple[int, int]:
+    """Store a new rehearsal of a story, with its length: (its id, the seed its
+    follow-ups are drawn with)."""
+    if length not in LENGTHS:
+        raise ValueError(f"length must be one of {LENGTHS}")
     seed = next_seed(store, story_id)
-    with briefly(store):
-        return rehearsals.start(store, story_id, persona=persona, seed=seed), seed
+    with briefly(store), store.write():
+        rehearsal_id = rehearsals.start(store, story_id, persona=persona, seed=seed)
+        rehearsal_lengths.set_length(store, rehearsal_id, length)
+    return rehearsal_id, seed
 
 
 def record_step(store: Store, rehearsal_id: int, position: int, step: Step, result: Result) -> None:
@@ -197,13 +234,20 @@ class Report:
     rehearsal: RehearsalRow
     story: Story
     answers: list[AnswerRow]
+    length: str = "standard"
+    """'short', 'standard' or 'deep'."""
 
 
 def report(store: Store, rehearsal_id: int) -> Report:
     row = rehearsals.rehearsal(store, rehearsal_id)
     if row is None:
         raise LookupError(f"no rehearsal {rehearsal_id}")
-    return Report(row, store.story(row.story_id), rehearsals.answers(store, rehearsal_id))
+    return Report(
+        row,
+        store.story(row.story_id),
+        rehearsals.answers(store, rehearsal_id),
+        rehearsal_lengths.length_of(store, rehearsal_id),
+    )
 
 
 def coming_back(store: Store, qset: QuestionSet, done: Report) -> list[DueItem]:

@@ -1,9 +1,12 @@
-"""Story sheets: gathering what a sheet says from the store (coach.render draws it)."""
+"""Story sheets: gathering what a sheet says from the store (coach.render draws it),
+every text on it made visible (control characters shown as symbols)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import fields, is_dataclass, replace
+from typing import TypeVar, cast
 
 from coach.core.dismissals import split_findings
 from coach.core.questions import QuestionSets
@@ -18,12 +21,14 @@ from coach.core.sheets import (
     timed_answer,
 )
 from coach.core.templates import FormTemplate, TemplateSet
+from coach.core.text import visible
 from coach.store import dismissals as dismissal_rows
 from coach.store import rehearsals
 from coach.store import sheets as sheet_queries
 from coach.store.store import Store
 
 HARDEST_LIMIT = 5
+T = TypeVar("T")
 
 
 def _hardest(store: Store, story_id: int, labels: Mapping[str, str]) -> list[HardQuestion]:
@@ -92,13 +97,38 @@ def sheet_for(
     flags, _ = split_findings(red_flags(template, story.fields), story.fields, waved)
     order = {key: i for i, key in enumerate(template.keys)}
     flags = tuple(sorted(flags, key=lambda f: order.get(f.key, len(order))))  # as lint lists them
-    return build_sheet(
+    sheet = build_sheet(
         story,
         template,
         hardest=_hardest(store, story_id, labels),
         last=_last(store, story_id, template),
         flags=flags,
     )
+    return shown(sheet)
+
+
+def shown(data: T) -> T:
+    """`data` (a sheet, the bank overview, or a part of one) with every text in it made
+    visible: a control character in the user's text is shown as a symbol on every
+    sheet, the Markdown, HTML and PDF ones and the app's preview alike, never written
+    raw. The same object when nothing needed it (the usual case)."""
+    return cast(T, _shown(data))
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, tuple):
+        items = tuple(_shown(item) for item in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if is_dataclass(value) and not isinstance(value, type):
+        changed = {}
+        for field in fields(value):
+            old = getattr(value, field.name)
+            if (new := _shown(old)) is not old:
+                changed[field.name] = new
+        return replace(value, **changed) if changed else value
+    return value
 
 
 def category_labels(question_sets: QuestionSets) -> dict[str, str]:

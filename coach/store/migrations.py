@@ -161,5 +161,11 @@ def m003_dismissals(db: Database) -> None:
     )
 
 
+@migration
+def m004_rehearsal_length(db: Database) -> None:
+    """How long each rehearsal ran: 'short', 'standard' (every rehearsal before) or 'deep'."""
+    db.execute("ALTER TABLE rehearsals ADD COLUMN length TEXT NOT NULL DEFAULT 'standard'")
+
+
 SCHEMA_NAMES = [fn.__name__ for fn in MIGRATIONS]
 """Every migration this version of coach knows, in order."""

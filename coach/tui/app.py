@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from coach.services.workspace import Workspace
+from coach.tui.control_filter import DROP_CONTROLS
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -42,6 +44,15 @@ class DrillRequest:
     """One story's weak follow-ups; None for every story's."""
     picked: bool = False
     """The story was chosen for the user: the one with the most weak follow-ups."""
+
+
+@dataclass(frozen=True)
+class MockRequest:
+    """Open straight into a mock interview (from `coach mock`)."""
+
+    minutes: int = 30
+    kind: str = "mixed"
+    seed: int | None = None
 
 
 def story_commands() -> type[Provider]:
@@ -72,6 +83,7 @@ class CoachApp(App[None]):
         offer_samples: bool = True,
         rehearse: RehearseRequest | None = None,
         drill: DrillRequest | None = None,
+        mock: MockRequest | None = None,
         clock: Callable[[], float] = time.monotonic,
         start: str = "bank",
     ) -> None:
@@ -82,6 +94,7 @@ class CoachApp(App[None]):
         self.offer_samples = offer_samples
         self.rehearse = rehearse
         self.drill = drill
+        self.mock = mock
         self.clock = clock
         """The pacing timers' clock: monotonic, or a fake one that tests drive."""
         self.start = start
@@ -121,6 +134,18 @@ class CoachApp(App[None]):
             return
         self.push_screen(RehearsalScreen(story_id, persona=persona, followups=followups, bell=bell))
 
+    def start_mock(self, minutes: int = 30, kind: str = "mixed", seed: int | None = None) -> None:
+        """Push a mock interview over the bank: `minutes` long, `kind` of questions."""
+        from coach.services.mock import Settings
+        from coach.tui.screens.mock import MockScreen
+
+        self.push_screen(MockScreen(Settings(minutes, kind, seed)))
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Every drawn line loses its control characters: the last guard against story
+        text driving the terminal (screens also show them as symbols, core.text.visible)."""
+        return [*super().get_line_filters(), DROP_CONTROLS]
+
     def get_default_screen(self) -> Screen[None]:
         from coach.tui.screens.bank import BankScreen
 
@@ -142,6 +167,8 @@ class CoachApp(App[None]):
 
             scope = Scope(self.drill.story_id)
             open_drill(self, scope, picked=self.drill.picked, empty=nothing_to_drill())
+        if self.mock is not None:
+            self.start_mock(self.mock.minutes, self.mock.kind, self.mock.seed)
 
     def notify(
         self,

@@ -9,6 +9,8 @@ from rich.markup import escape
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from coach.core.text import visible
+
 if TYPE_CHECKING:
     from coach.tui.screens.base import CoachHost
 
@@ -26,7 +28,7 @@ class StoryCommands(Provider):
         app = self.coach
         for row in app.store.list_stories(limit=LIMIT):
             yield DiscoveryHit(
-                Text(f"Open: {row.title}"),
+                Text(f"Open: {visible(row.title)}"),
                 partial(app.open_story, row.id),
                 help=escape(f"{row.template} story"),
             )
@@ -36,11 +38,11 @@ class StoryCommands(Provider):
         matcher = self.matcher(query)
         rows = app.store.list_stories(search=query, limit=LIMIT)
         for rank, row in enumerate(rows):
-            text = f"Open: {row.title}"
+            text = f"Open: {visible(row.title)}"
             score = max(matcher.match(text), 0.5 - rank / 100)
             yield Hit(
                 score,
                 Text(text),  # not matcher.highlight: it would read the title as markup
                 partial(app.open_story, row.id),
-                help=escape(f"{row.template} story · {', '.join(row.tags)}"),
+                help=escape(visible(f"{row.template} story · {', '.join(row.tags)}")),
             )

@@ -101,3 +101,33 @@ def test_the_cli_does_not_load_weasyprint_at_start() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert found.stdout.strip() == "False", found.stderr
+
+
+def test_a_pdf_is_never_written_onto_a_terminal(loaded: Path) -> None:
+    """Compressed PDF bytes can hold terminal escapes: a terminal on stdout is refused."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "coach", "--db", str(loaded), "export", "--format", "pdf"]
+            + ["--out", "-"],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+        os.set_blocking(leader, False)
+        try:
+            shown = os.read(leader, 65536)
+        except BlockingIOError:
+            shown = b""
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "coach: PDF is binary; give --out NAME.pdf or pipe it into a file"
+    )
+    assert b"%PDF" not in shown

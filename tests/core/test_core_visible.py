@@ -14,9 +14,7 @@ HOSTILE = "A\x1b]52;c;aGk=\x07B\x1b]0;PWNED\x07C\x1b[2J\x9b31mD\x7fE\rF\x00G\x85
 
 def _controls(text: str) -> list[str]:
     """The control characters in `text` other than tab and newline."""
-    return [
-        ch for ch in text if (ord(ch) < 0x20 and ch not in "\t\n") or 0x7F <= ord(ch) <= 0x9F
-    ]
+    return [ch for ch in text if (ord(ch) < 0x20 and ch not in "\t\n") or 0x7F <= ord(ch) <= 0x9F]
 
 
 def test_every_control_character_is_shown_as_a_symbol() -> None:

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from progress_history import NOW
@@ -106,14 +107,34 @@ def test_what_comes_back_is_read_only_as_far_as_it_is_listed(samples: Store, his
 
 def test_the_first_view_is_the_report(samples: Store, history: dict, workspace: Workspace) -> None:
     """The screen's reading in threads gives what `coach stats` reads in one."""
-    from coach.services.progress import FirstView
+    from coach.services.progress_view import FirstView
 
-    reading = FirstView(workspace.reader, NOW, 4)
+    reading = FirstView(workspace.reader, NOW, 4, 4)
     assert reading.practised
     report, first = reading.result(workspace.templates, workspace.question_sets)
     plain = progress(samples, workspace.templates, workspace.question_sets, NOW, with_stories=False)
     assert report == plain
     assert first == stories_page(samples, workspace.templates, NOW, 0, 4)
+    assert reading.rest(workspace.templates) == []
+
+
+def test_the_first_view_checks_the_first_stories_then_the_rest(
+    samples: Store, history: dict, workspace: Workspace
+) -> None:
+    """The stories the table shows unscrolled are checked first; the rest of the first
+    page say they are being checked until `rest` gives them whole."""
+    from coach.services.progress import CHECKING
+    from coach.services.progress_view import FirstView
+
+    reading = FirstView(workspace.reader, NOW, 5, 2)
+    _, first = reading.result(workspace.templates, workspace.question_sets)
+    whole = stories_page(samples, workspace.templates, NOW, 0, 5)
+    assert first[:2] == whole[:2]
+    assert [(x.readiness.label, x.readiness.reason) for x in first[2:]] == [CHECKING] * 3
+    assert [replace(x, readiness=whole[i + 2].readiness) for i, x in enumerate(first[2:])] == (
+        whole[2:]
+    )
+    assert reading.rest(workspace.templates) == whole[2:]
 
 
 def test_reading_the_figures_leaves_the_checks_unloaded() -> None:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
 from progress_history import NOW
 from textual.pilot import Pilot
 from textual.widgets import Static
 from tui_helpers import AppFactory, filled, wait_for
 
+from coach.core.stories import Story
+from coach.core.templates import TemplateSet
 from coach.store import Store
 from coach.tui.screens.bank import BankScreen
 from coach.tui.screens.progress import ProgressScreen
 from coach.tui.screens.rehearsal import RehearsalScreen
+from coach.tui.widgets.progress_table import ProgressTable
 from coach.tui.widgets.story_table import StoryTable
 from coach.tui.widgets.trend_plot import TrendPlot
 
@@ -205,3 +212,50 @@ async def test_the_stories_table_follows_the_width(
         await pilot.resize_terminal(80, 24)
         await wait_for(pilot, lambda: len(table.columns) == 2, "the narrow columns")
         assert table.row_count == 6 and table.current_key == chosen
+
+
+# -- the stories below the fold ------------------------------------------------------
+
+
+async def test_the_stories_out_of_view_are_checked_after_the_screen_fills(
+    history: dict[str, int],
+    samples: Store,
+    coach_app: AppFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only the stories the table shows unscrolled are checked before the screen fills in
+    (checking the whole first page held it up); the rest of the page say they are being
+    checked until they are, then read as `coach stats` reads them."""
+    import coach.services.stories as stories_service
+    from coach.services.progress import CHECKING, stories_page
+    from coach.tui.screens.progress import FIRST_ROWS
+
+    for n in range(8):
+        samples.create_story(
+            Story(title=f"Draft number {n}", template="project", fields={"goal": "Cut churn."})
+        )
+    batches: list[int] = []
+    check = stories_service.checked_stories
+
+    def counting(store: Store, templates: TemplateSet, stories: Sequence[Any]) -> Any:
+        batches.append(len(stories))
+        return check(store, templates, stories)
+
+    monkeypatch.setattr(stories_service, "checked_stories", counting)
+    app = coach_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.push_screen(ProgressScreen(now=NOW))
+        screen = await filled(pilot)
+        table = screen.query_one(ProgressTable)
+        assert table.row_count == 14
+        assert batches[0] == FIRST_ROWS
+        label, reason = CHECKING
+        await wait_for(pilot, lambda: screen.checked, "the rest of the first page checked")
+        assert batches[:2] == [FIRST_ROWS, 14 - FIRST_ROWS]
+        expected = stories_page(samples, app.workspace.templates, NOW, 0, 40)
+        for row, story in zip(range(table.row_count), expected, strict=True):
+            cells = [str(c) for c in table.get_row_at(row)]
+            assert cells[0].splitlines() == [story.title, f"  {story.readiness.reason}"]
+            assert cells[-1] == story.readiness.label != label
+            assert reason not in cells[0]

@@ -16,6 +16,7 @@ from coach.core.readiness import Readiness
 from coach.core.sheets import Sheet
 from coach.core.stories import story_to_dict
 from coach.core.templates import TemplateSet
+from coach.core.text import visible
 from coach.services.export.files import (
     as_bytes,
     as_text,
@@ -25,7 +26,7 @@ from coach.services.export.files import (
 )
 from coach.services.export.formats import either, format_for, sheet_formats
 from coach.services.export.writers import Piece, StoryData
-from coach.services.sheets import category_labels, sheet_for
+from coach.services.sheets import category_labels, sheet_for, shown
 from coach.services.workspace import Workspace
 from coach.store.store import Store
 
@@ -87,7 +88,7 @@ class Exporter:
     def title_of(self, story_id: int) -> str | None:
         with self.store.guarded():
             row = self.store.row(story_id)
-        return row.title if row is not None else None
+        return visible(row.title) if row is not None else None
 
     def bank_overview(self) -> Overview:
         assert self._readiness is not None
@@ -107,7 +108,7 @@ class Exporter:
                             row.title, row.slug, row.template, row.competencies, ready[story_id]
                         )
                     )
-        return build_overview(entries)
+        return shown(build_overview(entries))
 
     def counted(self, ids: Iterable[int]) -> Iterator[int]:
         for done, story_id in enumerate(ids, 1):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from coach.core.errors import InputError
 from coach.core.storyfiles import dump_yaml
+from coach.core.text import json_visible
 
 if TYPE_CHECKING:
     from coach.core.overview import Overview
@@ -132,6 +133,6 @@ def json_list(stories: Iterable[StoryData]) -> Iterator[str]:
     yield "["
     count = 0
     for count, data in enumerate(stories, 1):
-        text = json.dumps(data, ensure_ascii=False, indent=2)
+        text = json_visible(json.dumps(data, ensure_ascii=False, indent=2))
         yield ("," if count > 1 else "") + "\n  " + text.replace("\n", "\n  ")
     yield "\n]\n" if count else "]\n"

@@ -37,6 +37,7 @@ class BankScreen(BankActions):
         Binding("R", "rehearse_due", "Rehearse most due", show=False),
         Binding("D", "drill", "Drill"),
         Binding("ctrl+d", "drill_all", "Drill every story", show=False),
+        Binding("M", "mock", "Mock interview", show=False),
         Binding("d", "duplicate", "Duplicate", show=False),
         Binding("a", "archive", "Archive"),
         Binding("delete,x", "delete", "Delete"),

@@ -173,6 +173,12 @@ class BankActions(CoachScreen):
         dialog = ConfirmDialog(question, "Delete", "Keep", default=False)
         self.app.push_screen(dialog, answer)
 
+    # -- a mock interview -------------------------------------------------------------
+
+    def action_mock(self) -> None:
+        """A 30-minute mock interview of mixed questions over the bank."""
+        self.coach.start_mock()
+
     # -- marks for an export ----------------------------------------------------------
 
     def action_mark(self) -> None:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.screen import Screen
 
+from coach.core.text import visible
+
 if TYPE_CHECKING:
     from coach.core.questions import QuestionSets
     from coach.core.templates import TemplateSet
@@ -38,10 +40,18 @@ class CoachHost(Protocol):
         self, story_id: int, *, persona: str | None = None, followups: int = 5, bell: bool = False
     ) -> None: ...
 
+    def start_mock(
+        self, minutes: int = 30, kind: str = "mixed", seed: int | None = None
+    ) -> None: ...
+
     def open_story(self, story_id: int) -> None: ...
 
 
 class CoachScreen(Screen[None]):
+    def validate_sub_title(self, sub_title: str | None) -> str | None:
+        """A story's title in the header shows its control characters as symbols."""
+        return None if sub_title is None else visible(str(sub_title))
+
     @property
     def coach(self) -> CoachHost:
         return cast("CoachHost", self.app)

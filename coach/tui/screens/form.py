@@ -130,7 +130,8 @@ class FormScreen(StoryForm):
         if self._marks.get(editor.spec.key) == prompt:
             return
         self._marks[editor.spec.key] = prompt
-        self.query_one("#outline", OptionList).replace_option_prompt(editor.spec.key, prompt)
+        outline = self.query_one("#outline", OptionList)
+        outline.replace_option_prompt(editor.spec.key, Text(prompt))
 
     @on(OptionList.OptionSelected, "#outline")
     def _jump(self, event: OptionList.OptionSelected) -> None:

@@ -3,7 +3,9 @@ coverage, and every story's history and readiness.
 
 The first frame shows at once; the figures are read as the screen is shown, in a worker
 thread that has SQLite read in two more (each on a connection of its own) while it does
-the slow imports, and fill in after.
+the slow imports, and fill in after. Of the stories table's first page, only the stories
+it shows unscrolled are checked before that; the others say "checking…" for the moment
+it takes to check them once the screen is drawn.
 """
 
 from __future__ import annotations
@@ -29,9 +31,13 @@ from coach.tui.widgets.story_table import Row, StoryTable
 
 if TYPE_CHECKING:
     from coach.services.progress import Progress, StoryProgress, TrendRow
+    from coach.services.progress_view import FirstView
 
 NARROW = 140
 """Below this width the weakest follow-ups and what comes back are stacked, not side by side."""
+FIRST_ROWS = 7
+"""The stories the table shows before it is scrolled (14 lines under its header, two a
+story): checked before the screen fills in; the rest of its first page just after."""
 
 
 class ProgressScreen(CoachScreen):
@@ -68,8 +74,11 @@ class ProgressScreen(CoachScreen):
         """The time the figures are as of; None for the clock's (tests fix it)."""
         self.report: Progress | None = None
         self.filled = False
-        """True once every figure and plot is in place."""
+        """True once every figure and plot is in place, and the stories the table shows."""
+        self.checked = False
+        """True once the stories of the table's first page are checked, those out of view too."""
         self._stale = True
+        self._reading: FirstView | None = None
 
     @property
     def now(self) -> dt.datetime:
@@ -98,15 +107,15 @@ class ProgressScreen(CoachScreen):
         """On first show and on return from a rehearsal started here: read the figures."""
         if self._stale:
             self._stale = False
-            self.filled = False
+            self.filled = self.checked = False
             self._load(self.now)
 
     @work(thread=True, exclusive=True, group="progress")
     def _load(self, now: dt.datetime) -> None:
-        from coach.services.progress import FirstView
+        from coach.services.progress_view import FirstView
 
         host = self.coach
-        reading = FirstView(host.workspace.reader, now, StoryTable.PAGE)
+        reading = FirstView(host.workspace.reader, now, StoryTable.PAGE, FIRST_ROWS)
         # the slow imports, while SQLite reads in threads of its own
         import coach.tui.widgets.progress_text  # noqa: F401
 
@@ -114,9 +123,9 @@ class ProgressScreen(CoachScreen):
             import coach.tui.widgets.trend_plot  # noqa: F401
         report, first = reading.result(host.templates, host.question_sets)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, report, first)
+            self.app.call_from_thread(self._show, report, first, reading)
 
-    def _show(self, report: Progress, first: list[StoryProgress]) -> None:
+    def _show(self, report: Progress, first: list[StoryProgress], reading: FirstView) -> None:
         from coach.tui.widgets import progress_text as text
 
         self.report = report
@@ -131,6 +140,35 @@ class ProgressScreen(CoachScreen):
         self._fill_table(report, first)
         self._fill_plots(report)
         self.filled = True
+        self._reading = reading
+        if len(first) > reading.checked:
+            self.call_after_refresh(self._check_rest, reading)
+        else:
+            self.checked = True
+
+    @work(thread=True, exclusive=True, group="progress-rest")
+    def _check_rest(self, reading: FirstView) -> None:
+        """The readiness of the first page's stories below the fold, once the screen is
+        drawn: till then they say they are being checked."""
+        rows = reading.rest(self.coach.templates)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill_rest, rows, reading)
+
+    def _fill_rest(self, rows: list[StoryProgress], reading: FirstView) -> None:
+        from coach.tui.widgets.progress_text import story_cells
+
+        if reading is not self._reading:  # read again since (back from a rehearsal)
+            return
+        now = reading.now
+        table = self.query_one(ProgressTable)
+        for row in rows:
+            key = str(row.id)
+            if key not in table.rows:
+                continue
+            cells = story_cells(row, now)
+            table.set_cell(key, "story", cells[0])
+            table.set_cell(key, "readiness", cells[-1])
+        self.checked = True
 
     def _fill_table(self, report: Progress, first: list[StoryProgress]) -> None:
         from coach.services.progress import stories_page

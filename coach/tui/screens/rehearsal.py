@@ -11,8 +11,17 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from coach.core.questions import PERSONAS, QuestionSet
-from coach.core.rehearsal import Session, checkin_step, followup_steps, pitch_steps
-from coach.core.text import format_seconds, plural
+from coach.core.rehearsal import (
+    DEEP_SECONDS,
+    LENGTH_LABELS,
+    LENGTHS,
+    SHORT_SECONDS,
+    Session,
+    followup_steps,
+    opening_steps,
+    pitch_steps,
+)
+from coach.core.text import format_seconds, plural, visible
 from coach.services import rehearsals
 from coach.services.stories import StoreError
 from coach.tui.screens.steps import StepsScreen
@@ -25,18 +34,27 @@ class RehearsalScreen(StepsScreen):
 
     BINDINGS = [
         *StepsScreen.BINDINGS,  # listed again: the help and the palette read BINDINGS
+        Binding("l", "length", "Length"),
         Binding("p", "persona", "Persona", show=False),
         Binding("plus,equals_sign", "more", "More follow-ups", show=False),
         Binding("minus", "fewer", "Fewer follow-ups", show=False),
     ]
 
     def __init__(
-        self, story_id: int, *, persona: str | None = None, followups: int = 5, bell: bool = False
+        self,
+        story_id: int,
+        *,
+        persona: str | None = None,
+        followups: int = 5,
+        bell: bool = False,
+        length: str = "standard",
     ) -> None:
         super().__init__(bell=bell)
         self.story_id = story_id
         self.persona = persona
         self.followups = followups
+        self.length = length
+        """'short', 'standard' or 'deep': l cycles it before the clock starts."""
         self.rehearsal_id: int | None = None
 
     def on_mount(self) -> None:
@@ -53,29 +71,53 @@ class RehearsalScreen(StepsScreen):
         sections = pitch_steps(self.template, self.story.fields)
         total = sum(s.target_seconds for s in sections)
         who = self.persona or "any interviewer"
-        stage.update(Text.assemble(("Ready", "bold"), " · ", self.story.title))
+        stage.update(Text.assemble(("Ready", "bold"), " · ", visible(self.story.title)))
+        if self.length == "short":
+            plan = (
+                f"Tell the whole story as one answer in {format_seconds(SHORT_SECONDS)}: "
+                "the version for \"tell me about yourself\"."
+            )
+            count = "[b]none[/b]"
+        elif self.length == "deep":
+            plan = (
+                f"Say the pitch out loud, one section at a time ({format_seconds(total)}), "
+                f"then the check-in and follow-ups until {format_seconds(DEEP_SECONDS)} in all."
+            )
+            count = f"[b]until {format_seconds(DEEP_SECONDS)}[/b]"
+        else:
+            plan = (
+                f"Say the pitch out loud, one section at a time ({format_seconds(total)} in all), "
+                f"then answer the check-in and {plural(self.followups, 'follow-up')}."
+            )
+            count = f"[b]{self.followups}[/b] (+/-)"
         prompt.update(
-            f"Say the pitch out loud, one section at a time ({format_seconds(total)} in all), "
-            f"then answer the check-in and {plural(self.followups, 'follow-up')}.\n"
-            f"Interviewer: [b]{who}[/b] (p changes) · follow-ups: [b]{self.followups}[/b] "
-            f"(+/-) · your notes: [b]{'shown' if self.show_notes else 'hidden'}[/b] (h)\n"
+            f"{plan}\n"
+            f"Length: [b]{LENGTH_LABELS[self.length]}[/b] (l changes) · "
+            f"interviewer: [b]{who}[/b] (p) · follow-ups: {count} · "
+            f"your notes: [b]{'shown' if self.show_notes else 'hidden'}[/b] (h)\n"
             "Press [b]enter[/b] to start the clock."
         )
+        if self.length == "short":
+            sections = opening_steps("short", self.template, self.story.fields, self.qset)
         lines = [f"{format_seconds(s.target_seconds):>5}  {s.title}" for s in sections]
         notes.update(Text("\n".join(lines)))
         self.query_one("#notes-box").display = True
 
     def _start(self) -> None:
-        sections = pitch_steps(self.template, self.story.fields)
-        steps = [*sections, checkin_step(self.qset)]
+        steps = opening_steps(self.length, self.template, self.story.fields, self.qset)
         try:
             self.rehearsal_id, self.seed = rehearsals.begin(
-                self.coach.store, self.story_id, self.persona or ""
+                self.coach.store, self.story_id, self.persona or "", self.length
             )
         except StoreError as exc:
             self.notify(f"Not started: {exc}", severity="error", timeout=8)
             return
         self.session = Session(steps, clock=self.coach.clock)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The length is chosen on the Ready screen only: out of the footer once it starts."""
+        return action != "length" or self.session is None
 
     def _record(self, position: int) -> None:
         session = self.session
@@ -87,16 +129,29 @@ class RehearsalScreen(StepsScreen):
         assert self.session is not None and self.rehearsal_id is not None
         rehearsal_id, store = self.rehearsal_id, self.coach.store
         self.keep("focus", lambda: rehearsals.choose_direction(store, rehearsal_id, focus))
-        picks = rehearsals.plan(
-            self.coach.store,
-            self.story,
-            self.coach.templates,
-            self.qset,
-            persona=self.persona,
-            focus=focus or None,
-            limit=self.followups,
-            seed=self.seed,
-        )
+        if self.length == "deep":
+            asked = sum(s.target_seconds for s in self.session.steps if s.kind != "followup")
+            picks = rehearsals.plan_deep(
+                self.coach.store,
+                self.story,
+                self.coach.templates,
+                self.qset,
+                asked_seconds=asked,
+                persona=self.persona,
+                focus=focus or None,
+                seed=self.seed,
+            )
+        else:
+            picks = rehearsals.plan(
+                self.coach.store,
+                self.story,
+                self.coach.templates,
+                self.qset,
+                persona=self.persona,
+                focus=focus or None,
+                limit=self.followups,
+                seed=self.seed,
+            )
         self.session.add_followups(followup_steps(self.qset, picks))
 
     def _answered(self, position: int, kind: str, choice: str = "") -> None:
@@ -114,6 +169,12 @@ class RehearsalScreen(StepsScreen):
         self.keep("finish", lambda: rehearsals.finish(store, rehearsal_id, status))
         if self.finish_when_stored(status):
             self.app.switch_screen(SummaryScreen(rehearsal_id, self.qset))
+
+    def action_length(self) -> None:
+        if self.session is None:
+            index = LENGTHS.index(self.length)
+            self.length = LENGTHS[(index + 1) % len(LENGTHS)]
+            self.refresh_view()
 
     def action_persona(self) -> None:
         if self.session is None:

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from coach.core.rehearsal import Session, Step
 from coach.core.schedule import Rating
-from coach.core.text import format_seconds
+from coach.core.text import format_seconds, visible
 from coach.services.stories import StoreError
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.pacing_timer import PacingTimer, reading
@@ -183,8 +183,9 @@ class StepsScreen(CoachScreen):
             return
         step = session.step
         stage.update(self._stage_line(session, step))
-        prompt.update(Text(step.prompt))
+        prompt.update(Text(visible(step.prompt)))
         shown = self._notes_for(step)
+        shown.plain = visible(shown.plain)
         notes.update(shown)
         self.query_one("#notes-box").display = bool(shown.plain)
         rating = session.phase == "rating"

@@ -18,7 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from coach.core.questions import QuestionSet
-from coach.core.text import format_seconds, plural
+from coach.core.rehearsal import LENGTH_LABELS, WHOLE_PITCH
+from coach.core.text import format_seconds, plural, visible
 from coach.services import rehearsals
 from coach.services.drill import Scope, coming_back, rated_weak, weak_across
 from coach.services.rehearsals import AnswerRow, Report
@@ -205,13 +206,13 @@ class SummaryScreen(CoachScreen):
         rating = a.rating.label if a.rating else ""
         cells: dict[str, object] = {
             "kind": _KIND[a.kind],
-            "story": Text(part.report.story.title, overflow="ellipsis", no_wrap=True),
-            "step": Text(self._title(part, a), overflow="ellipsis", no_wrap=True),
+            "story": Text(visible(part.report.story.title), overflow="ellipsis", no_wrap=True),
+            "step": Text(visible(self._title(part, a)), overflow="ellipsis", no_wrap=True),
             "target": format_seconds(a.target_seconds),
             "actual": "" if a.seconds is None else format_seconds(a.seconds),
             "over": over_under(a),
             "rating": Text(rating, style="red" if a.rating and a.rating.weak else ""),
-            "note": Text(a.note, overflow="ellipsis", no_wrap=True),
+            "note": Text(visible(a.note), overflow="ellipsis", no_wrap=True),
         }
         table.add_row(*(cells[c] for c in self._shown), key=str(len(self.answers)))
         self.answers.append(a)
@@ -220,7 +221,9 @@ class SummaryScreen(CoachScreen):
     def _title(self, part: Part, answer: AnswerRow) -> str:
         if answer.kind == "section":
             spec = self.coach.templates.get(part.report.story.template).field(answer.key)
-            return spec.label if spec else answer.key
+            if spec is None:
+                return "The whole pitch" if answer.key == WHOLE_PITCH else answer.key
+            return spec.label
         if answer.kind == "checkin":
             chosen = next((c.label for c in part.qset.choices if c.key == answer.key), "")
             return f"Check-in: {chosen or 'no preference'}"
@@ -229,8 +232,14 @@ class SummaryScreen(CoachScreen):
     def _head(self, total: float, target: float, pitch_line: str) -> Text:
         statuses = {p.report.rehearsal.status for p in self.parts}
         status = next((k for k in ("unfinished", "ended") if k in statuses), "finished")
-        what = f"{len(self.parts)} stories" if len(self.parts) > 1 else escape(self.story.title)
+        what = (
+            f"{len(self.parts)} stories"
+            if len(self.parts) > 1
+            else escape(visible(self.story.title))
+        )
         lead = f"Drill · [b]{what}[/b]" if self.drill else f"[b]{what}[/b]"
+        if not self.drill:
+            lead += f" · {LENGTH_LABELS.get(self.parts[0].report.length, 'standard')}"
         return Text.from_markup(
             f"{lead} · {_STATUS[status]} · spoke {format_seconds(total)} against "
             f"{format_seconds(target)} of targets{pitch_line}"
@@ -349,7 +358,12 @@ class SummaryScreen(CoachScreen):
     def _rehearse_again(self) -> None:
         from coach.tui.screens.rehearsal import RehearsalScreen
 
-        self.app.switch_screen(RehearsalScreen(self.row.story_id, persona=self.row.persona or None))
+        again = RehearsalScreen(
+            self.row.story_id,
+            persona=self.row.persona or None,
+            length=self.parts[0].report.length,
+        )
+        self.app.switch_screen(again)
 
     def action_close(self) -> None:
         self.app.pop_screen()

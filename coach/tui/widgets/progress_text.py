@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coach.core.schedule import ago
-from coach.core.text import plural
+from coach.core.text import plural, visible
 from coach.services.progress import Progress, StoryProgress
 
 WEAKEST = 5
@@ -84,12 +84,14 @@ def due(report: Progress) -> RenderableType:
     parts: list[RenderableType] = [title]
     for _, group in groupby(report.due, key=lambda d: d.story_id):
         reviews = list(group)
-        parts.append(Text(reviews[0].title, no_wrap=True, overflow="ellipsis"))
+        parts.append(Text(visible(reviews[0].title), no_wrap=True, overflow="ellipsis"))
         table = _table()
         table.add_column(width=when_width, no_wrap=True)
         table.add_column(ratio=1)
         for d in reviews:
-            table.add_row(Text(d.when, style="red" if d.overdue else "dim"), Text(d.question))
+            table.add_row(
+                Text(d.when, style="red" if d.overdue else "dim"), Text(visible(d.question))
+            )
         parts.append(Padding(table, (0, 0, 0, 2)))
     return Group(*parts)
 
@@ -105,7 +107,7 @@ def coverage(report: Progress) -> Text:
         names = ", ".join(escape(n) for n in cov.uncovered)
         lines.append(f"[yellow]No story yet:[/yellow] {names}")
     if cov.other:
-        names = ", ".join(f"{escape(n)} ×{len(s)}" for n, s in cov.other.items())
+        names = ", ".join(f"{escape(visible(n))} ×{len(s)}" for n, s in cov.other.items())
         lines.append(f"[dim]Also named: {names}[/dim]")
     return Text.from_markup("\n".join(lines))  # Rich's parser, matching Rich's escape
 
@@ -115,7 +117,7 @@ def story_cells(x: StoryProgress, now: dt.datetime) -> list[str]:
     it, how many times, when last, the last mean rating, and the readiness."""
     style = READINESS_STYLE.get(x.readiness.label, "default")
     return [
-        f"{escape(x.title)}\n  [dim]{escape(x.readiness.reason)}[/dim]",
+        f"{escape(visible(x.title))}\n  [dim]{escape(visible(x.readiness.reason))}[/dim]",
         str(x.rehearsals),
         ago(x.last, now) if x.last else "[dim]never[/dim]",
         f"{x.last_mean:.1f}" if x.last_mean is not None else "[dim]-[/dim]",

@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
+from coach.core.text import visible
+
 Row = tuple[str, Sequence[str]]
 """A row key and its cells."""
 Fetch = Callable[[int, int], list[Row]]
@@ -175,7 +177,7 @@ class StoryTable(DataTable[Text]):
             self._load_more()
 
     def _text(self, cell: str) -> Text:
-        return Text.from_markup(cell) if self._markup else Text(cell)
+        return Text.from_markup(visible(cell)) if self._markup else Text(visible(cell))
 
     def set_cell(self, key: str, column: str, text: str) -> None:
         """Change one cell's text (kept for when its column is shown again)."""

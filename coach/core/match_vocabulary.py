@@ -1,0 +1,197 @@
+"""The words `coach match` treats as saying the same thing: concepts of ML work (churn,
+fraud, forecasting...), of a project's story (leakage, messy data, a simpler model...) and of
+behavioural questions (conflict, failure, learning fast...).
+
+A question and a story match on a concept when each says one of its terms, in any of them:
+"predicted which customers would cancel" finds a story tagged churn. Terms are compared after
+`stem`, so one form of a word stands for its others (cancel, cancelled, cancelling).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from coach.core.match_concepts import BROAD, CONCEPTS, _terms
+
+__all__ = ["BROAD", "CONCEPTS"]
+
+
+SIGNAL_CONCEPTS: dict[str, str] = {
+    "data handling": "data_quality",
+    "model selection": "model_choice",
+    "optimization": "tuning",
+    "evaluation": "metric",
+    "production": "deployment",
+    "business impact": "impact",
+    "communication": "explain",
+    "collaboration": "collaboration",
+    "leadership": "leadership",
+    "ownership": "ownership",
+    "failure": "failure",
+    "feedback": "feedback",
+    "learning": "learning",
+}
+"""The concept each rubric signal (`question_data.SIGNALS`) stands for."""
+
+FIELD_CONCEPTS: dict[str, str] = {
+    "impact": "impact",
+    "challenges": "challenge",
+    "findings": "insight",
+    "alternatives": "model_choice",
+    "offline_metrics": "metric",
+    "online_metrics": "experiment",
+    "production": "deployment",
+    "tuning": "tuning",
+    "leadership": "leadership",
+    "plain_pitch": "explain",
+}
+"""A field of the project form that, once written, tells its story of that concept."""
+
+STOPWORDS = frozenset(
+    """
+    a about above after again all also am an and any are as at be been before being both but
+    by can could did do does doing done during each either else ever every example for from
+    gave get give given go going got had has have having he her here hers him his how i if in
+    into is it its just let like made make me might more most much must my myself no nor not
+    now of off on once one only or other our ours out over own please really same say she
+    should so some something such tell than that the their them then there these they thing
+    things this those through time times to too told under until up us very walk was way we
+    were what when where which while who whom why will with would you your yours yourself
+    full back built build good best big use used new
+    describe explain share talk recall situation experience project projects work worked
+    working job role company kind sort ever particular specific instance occasion moment
+    """.split()
+)
+"""Words of how a question is asked, not of what it asks ('tell me about a time you...').
+'own' and 'explain' stay out of STOPWORDS' reach when a concept names them."""
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_SUFFIXES = (
+    ("izations", "ize"),
+    ("ization", "ize"),
+    ("isation", "ize"),
+    ("ations", ""),
+    ("ation", ""),
+    ("ments", ""),
+    ("ment", ""),
+    ("ness", ""),
+    ("ions", ""),
+    ("ion", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ies", "i"),
+    ("ied", "i"),
+    ("ers", ""),
+    ("est", ""),
+    ("er", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("ly", ""),
+)
+
+
+def tokens(text: str) -> list[str]:
+    """The words of `text`, lower-cased; 'A/B' becomes one word, 'ab'."""
+    lowered = text.lower().replace("a/b", "ab")
+    return [t.replace("’", "'").split("'")[0] for t in _TOKEN.findall(lowered)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem, the same for a word's usual forms: cancel, cancels, cancelled,
+    cancelling and cancellation all give 'cancel'. Only ever compared with itself."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    else:
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+    if word.endswith("y"):
+        word = word[:-1] + "i"
+    while len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
+    return word
+
+
+def stems(text: str) -> list[str]:
+    return [stem(t) for t in tokens(text)]
+
+
+COMPOUNDS = _terms(
+    "machine learning, deep learning, reinforcement learning, transfer learning, active "
+    "learning, learning to rank, learning-to-rank, learning rate, learning rates, grid search, "
+    "random search, decision threshold, decision tree, decision trees, test set, leave out, "
+    "left out, very first, my own, our own, on my own, team member, team members, "
+    "production line, assembly line, took charge, take charge, in charge, error rate, "
+    "conversion rate, churn rate"
+)
+"""Phrases that are one term, never their words: 'machine learning' says nothing of
+learning fast, 'grid search' nothing of search ranking."""
+
+
+def _compounds() -> dict[str, tuple[tuple[str, ...], ...]]:
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for term in COMPOUNDS:
+        parts = tuple(stem(t) for t in tokens(term))
+        found.setdefault(parts[0], []).append(parts)
+    return {first: tuple(sorted(p, key=len, reverse=True)) for first, p in found.items()}
+
+
+_COMPOUND_STARTS = _compounds()
+
+
+def joined(words: list[str]) -> list[str]:
+    """Stems with every compound made one term ('machine learning' -> 'machin_learn')."""
+    out: list[str] = []
+    i, n = 0, len(words)
+    while i < n:
+        word = words[i]
+        for parts in _COMPOUND_STARTS.get(word, ()):
+            if tuple(words[i : i + len(parts)]) == parts:
+                out.append("_".join(parts))
+                i += len(parts)
+                break
+        else:
+            out.append(word)
+            i += 1
+    return out
+
+
+def _compile() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, ...], ...]]]:
+    single: dict[str, list[str]] = {}
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for key, (_, terms) in CONCEPTS.items():
+        for term in terms:
+            parts = tuple(joined(stems(term)))
+            if len(parts) == 1:
+                found = single.setdefault(parts[0], [])
+                if key not in found:
+                    found.append(key)
+            elif parts:
+                phrases.setdefault(key, []).append(parts)
+    return (
+        {s: tuple(keys) for s, keys in single.items()},
+        {k: tuple(p) for k, p in phrases.items()},
+    )
+
+
+STEM_CONCEPTS, PHRASES = _compile()
+"""Stem -> the concepts a single word names; concept -> its phrases, as stem tuples."""
+PHRASE_STARTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+for _key, _phrases in PHRASES.items():
+    for _phrase in _phrases:
+        PHRASE_STARTS[_phrase[0]] = (*PHRASE_STARTS.get(_phrase[0], ()), (_key, _phrase))
+"""A phrase's first stem -> (concept, phrase) pairs, to look for phrases only where they may be."""
+
+STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) - frozenset(STEM_CONCEPTS)
+"""The stems of STOPWORDS that name no concept."""
+
+
+def label(concept: str) -> str:
+    return CONCEPTS[concept][0]

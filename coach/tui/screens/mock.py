@@ -1,0 +1,314 @@
+"""The mock interview: a common question first, then the story that answers it (the best
+matches offered first, or none: improvise), told against one target, two or three of its
+follow-ups, and the next question, until the time is up; a report at the end.
+
+Each story's answers are stored the moment they are given, as a rehearsal of that story (a
+drill across stories stores the same way), so closing the app mid-way loses nothing said
+with a story. The stories are matched in a worker: a big bank's index takes a while, and the
+screen is drawn first.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.binding import Binding
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from coach.core.common_questions import CommonQuestion
+from coach.core.errors import InputError
+from coach.core.rehearsal import Session, Step
+from coach.core.text import format_seconds, visible
+from coach.services import mock
+from coach.services.stories import StoreError
+from coach.tui.screens.steps import StepsScreen
+
+_LEVEL = {"good": "good match", "weak": "weak match", "none": "little in common"}
+
+
+def offer_prompt(number: int, offer: mock.Offer) -> Text:
+    """One choice: its key (1-4 for the first four), the story, how well it matches, why."""
+    key = f"{number}" if number <= 4 else " "
+    if offer.story_id is None:
+        return Text.assemble((f"{key} ", "bold"), (offer.title, "italic"), ("  (i)", "dim"))
+    line = Text.assemble((f"{key} ", "bold"), visible(offer.title))
+    if offer.score > 0:
+        line.append(f"  · {_LEVEL[offer.level]}", style="green" if offer.level == "good" else "")
+    if offer.why:
+        line.append("\n    " + "; ".join(offer.why), style="dim")
+    return line
+
+
+class MockScreen(StepsScreen):
+    """A whole mock interview over the bank, from the first question to the report."""
+
+    DEFAULT_CSS = """
+    #offers { height: 1fr; margin-top: 1; }
+    """
+
+    BINDINGS = [
+        *StepsScreen.BINDINGS,  # listed again: the help and the palette read BINDINGS
+        Binding("i", "improvise", "No story", show=False),
+    ]
+
+    def __init__(self, settings: mock.Settings, *, bell: bool = False) -> None:
+        super().__init__(bell=bell)
+        self.settings = settings
+        self.seed = settings.drawn_with()
+        self.show_notes = False
+        self.offers: mock.Offers | None = None
+        self.interview: mock.Mock | None = None
+        self.part: mock.Part | None = None
+        self.question: CommonQuestion | None = None
+        self.offered: list[mock.Offer] = []
+        self.questions: list[CommonQuestion] = []
+
+    @property
+    def picking(self) -> bool:
+        """A question is asked and waits for its story."""
+        return self.question is not None and self.session is None
+
+    def on_mount(self) -> None:
+        kind = "mixed" if self.settings.kind == "mixed" else self.settings.kind
+        self.sub_title = f"mock interview · {self.settings.minutes} min · {kind}"
+        offers = OptionList(id="offers")
+        offers.display = False
+        self.query_one("#rehearsal").mount(offers, before="#notes-box")
+        self.query_one("#after").display = False
+        self.refresh_view()
+        self.call_after_refresh(self._read)
+
+    @work(thread=True, exclusive=True, group="mock")
+    def _read(self) -> None:
+        """Draw the questions and match every one against the bank, off the UI thread."""
+        from coach.services.matching import common_questions
+
+        host = self.coach
+        loaded = common_questions(host.workspace)
+        questions = mock.draw(loaded.questions, self.settings.kind, self.seed)
+        reader = host.workspace.reader()
+        try:
+            offers = mock.Offers(reader, questions)
+        finally:
+            reader.close()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._ready, questions, offers, loaded.problems)
+
+    def _ready(
+        self, questions: list[CommonQuestion], offers: mock.Offers, problems: list[InputError]
+    ) -> None:
+        for problem in problems:
+            self.notify(f"Common questions not used: {problem}", severity="warning", timeout=10)
+        self.questions, self.offers = questions, offers
+        if self.interview is None:
+            self.refresh_view()
+
+    # -- what the screen shows ---------------------------------------------------------
+
+    def _show_intro(self, stage: Static, prompt: Static, notes: Static) -> None:
+        box = self.query_one("#notes-box")
+        if self.picking:
+            self._show_question(stage, prompt)
+            box.display = False
+            return
+        self.query_one("#offers").display = False
+        minutes, kind = self.settings.minutes, self.settings.kind
+        which = "project and behavioral" if kind == "mixed" else kind
+        stage.update(Text.assemble(("Mock interview", "bold"), f" · {minutes} minutes"))
+        prompt.update(
+            f"The interviewer asks {which} questions. For each, pick the story that answers "
+            f"it (or improvise), tell it in {format_seconds(mock.PITCH_SECONDS)}, then answer "
+            "two or three follow-ups. A story is told once; the interview ends when the time "
+            "is up.\nPress [b]enter[/b] for the first question."
+        )
+        ready = self.offers is not None
+        stories = len(self.offers.stories) if self.offers else 0
+        notes.update(
+            Text(
+                f"{stories} stories ready · questions drawn with seed {self.seed}"
+                if ready
+                else "Reading your stories…",
+                style="dim",
+            )
+        )
+        box.display = True
+
+    def _left(self) -> str:
+        assert self.interview is not None
+        left = max(0.0, self.interview.left(self.coach.clock()))
+        return f"{format_seconds(int(left))} left"
+
+    def _show_question(self, stage: Static, prompt: Static) -> None:
+        assert self.interview is not None and self.question is not None
+        number = len(self.interview.parts) + 1
+        stage.update(
+            Text.assemble(
+                (f"Question {number}", "bold"),
+                f" · {self._left()} · pick a story: ↑↓ enter or 1-4, i to improvise",
+            )
+        )
+        prompt.update(Text(self.question.text))
+        self.query_one("#offers").display = True
+
+    def _stage_line(self, session: Session, step: Step) -> Text:
+        assert self.interview is not None
+        number = len(self.interview.parts)
+        kinds = [s.kind for s in session.steps]
+        if step.kind == "followup":
+            n = kinds[: session.position + 1].count("followup")
+            head = f"Follow-up {n} of {kinds.count('followup')} · {step.title}"
+        else:
+            head = visible(step.title)
+        return Text.assemble(
+            (f"Question {number}", "bold"),
+            f" · {head} · target {format_seconds(step.target_seconds)} · {self._left()}",
+        )
+
+    def _notes_for(self, step: Step) -> Text:
+        if step.kind != "section":
+            return super()._notes_for(step)
+        if self.part is not None and self.part.improvised:
+            return Text(
+                "No story for this one: answer as best you can. The report lists it as a "
+                "story to write.",
+                style="dim",
+            )
+        if not self.show_notes:
+            return Text("notes hidden: tell it from memory (h shows them)", style="dim")
+        return Text(step.notes or "nothing written for this story's pitch yet")
+
+    # -- the interview -------------------------------------------------------------------
+
+    def _start(self) -> None:
+        """Enter: the first question, or the highlighted story for the question asked."""
+        if self.picking:
+            highlighted = self.query_one("#offers", OptionList).highlighted
+            self._pick(highlighted or 0)
+            return
+        if self.offers is None:
+            self.notify("Still reading your stories: a moment")
+            return
+        self.interview = mock.Mock(
+            self.coach.store,
+            self.questions,
+            self.settings.minutes,
+            self.seed,
+            self.coach.clock(),
+        )
+        self._ask()
+
+    def _ask(self) -> None:
+        """The next question, with the stories not told yet, the best matches first."""
+        assert self.interview is not None and self.offers is not None
+        self.question = self.interview.next_question()
+        if self.question is None:
+            self._finish("finished")
+            return
+        self.offered = self.offers(self.question, self.interview.used)
+        offers = self.query_one("#offers", OptionList)
+        offers.clear_options()
+        offers.add_options(
+            Option(offer_prompt(n, offer), id=str(n))
+            for n, offer in enumerate(self.offered, 1)
+        )
+        offers.highlighted = 0
+        self.refresh_view()
+        offers.focus()
+
+    @on(OptionList.OptionSelected, "#offers")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._pick(event.option_index)
+
+    def _pick(self, index: int) -> None:
+        interview, question = self.interview, self.question
+        if interview is None or question is None or not 0 <= index < len(self.offered):
+            return
+        offer = self.offered[index]
+        try:
+            part = interview.begin_part(
+                question,
+                offer.story_id,
+                templates=self.coach.templates,
+                question_sets=self.coach.question_sets,
+                now=self.coach.clock(),
+            )
+        except (InputError, StoreError) as exc:
+            self.notify(f"Not started: {exc}", severity="error", timeout=8)
+            return
+        self.part = part
+        self.query_one("#offers").display = False
+        self.set_focus(None)
+        self.session = Session(list(part.steps), clock=self.coach.clock)
+        self.refresh_view()
+
+    def _store(self, position: int) -> None:
+        """Keep the answer with its own part: a write retried later stays with it."""
+        interview, part, session = self.interview, self.part, self.session
+        assert interview is not None and part is not None and session is not None
+        result = session.results[position]
+        number = len(interview.parts)
+        self.keep(("step", number, position), lambda: interview.record(part, position, result))
+
+    def _record(self, position: int) -> None:  # every answer goes through _store
+        raise NotImplementedError
+
+    def _close_part(self, status: str) -> None:
+        interview, part = self.interview, self.part
+        if interview is None or part is None:
+            return
+        self.keep(("close", len(interview.parts)), lambda: interview.close(part, status))
+        self.part = self.session = None
+        self.question = None
+
+    def _time_up(self) -> bool:
+        return self.interview is not None and self.interview.left(self.coach.clock()) <= 0
+
+    def _after_step(self) -> None:
+        session = self.session
+        assert session is not None
+        if not session.done and not self._time_up():
+            self.refresh_view()
+            return
+        self._close_part("finished" if session.done else "ended")
+        if self._time_up():
+            self.notify("Time is up: the interview is over")
+            self._finish("finished")
+            return
+        self._ask()
+
+    def action_digit(self, value: int) -> None:
+        if self.picking:
+            self._pick(value - 1)
+            return
+        super().action_digit(value)
+
+    def action_improvise(self) -> None:
+        if self.picking:
+            self._pick(self.offered.index(mock.IMPROVISE))
+
+    def action_end(self) -> None:
+        """End now: an answer under way is kept, with the time it ran; then the report."""
+        if self.interview is None:
+            self.app.pop_screen()
+            return
+        session = self.session
+        if session is not None and not session.done:
+            if session.phase == "answering" and session.pacing.elapsed() > 0:
+                position = session.position
+                session.finish_answer()
+                self._store(position)
+            self._close_part("ended")
+        self._finish("ended")
+
+    def _finish(self, status: str) -> None:
+        from coach.tui.screens.mock_report import MockReportScreen
+
+        interview = self.interview
+        assert interview is not None
+        if not self.finish_when_stored(status):
+            return
+        elapsed = self.coach.clock() - interview.started
+        self.app.switch_screen(MockReportScreen(interview, elapsed, self.settings, status))
