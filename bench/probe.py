@@ -3,6 +3,7 @@
     python bench/probe.py bare
     python bench/probe.py coach PATH/TO/coach.db
     python bench/probe.py progress PATH/TO/coach.db
+    python bench/probe.py mock PATH/TO/coach.db
 
 Runs the app headless and exits on its first frame: the first time a screen of the
 wanted kind (the bank for coach, the default screen for the bare app) hands a
@@ -126,10 +127,14 @@ def main(argv: list[str]) -> int:
         app, screen_name = bare_app()
     elif kind == "progress":
         app, screen_name = progress_app(Path(argv[1]))
+    elif kind == "mock":
+        from mock_start import mock_app  # coach opened on a mock interview
+
+        app, screen_name = mock_app(Path(argv[1]))
     else:
         app, screen_name = coach_app(Path(argv[1]))
     found: dict[str, float] = {}
-    exit_on_first_frame(app, screen_name, found, until_filled=kind == "progress")
+    exit_on_first_frame(app, screen_name, found, until_filled=kind in ("progress", "mock"))
     app.run(headless=True, size=SIZE)
     if not found:
         print(f"probe {kind}: the app exited without a first frame", file=sys.stderr)

@@ -39,6 +39,7 @@ import export  # noqa: E402
 import followups  # noqa: E402
 import form  # noqa: E402
 import match  # noqa: E402
+import mock_start  # noqa: E402
 import progress  # noqa: E402
 import rehearsal  # noqa: E402
 import search  # noqa: E402
@@ -219,6 +220,9 @@ def run(plan: Plan, workdir: Path) -> dict[str, Any]:
     compile_package()
     starts = timed("start-up", lambda: measure_starts(variants, plan.start_runs, env))
     figures = start_figures(starts)
+    figures |= timed(
+        "mock interview start", lambda: mock_start.mock_figures(bank, plan.start_runs, env)
+    )
     store = open_store(bank)
     try:
         figures |= timed("search", lambda: search.search_figures(store, corpus, plan.search_rounds))

@@ -23,7 +23,9 @@ from coach.services.mock import KINDS, MINUTES
     show_default=True,
     help="Which common questions it asks (mixed: a project one, then a behavioral one).",
 )
-@click.option("--seed", type=click.IntRange(0), help="The draw of the questions (default: a new one).")
+@click.option(
+    "--seed", type=click.IntRange(0), help="The draw of the questions (default: a new one)."
+)
 @pass_ctx
 @reported
 def mock(ctx: Context, minutes: str, kind: str, seed: int | None) -> None:
@@ -35,5 +37,5 @@ def mock(ctx: Context, minutes: str, kind: str, seed: int | None) -> None:
     loaded = common_questions(ctx.workspace)
     if loaded.problems:
         raise loaded.problems[0]
-    ctx.store  # noqa: B018  said in one line now, not inside the app
+    ctx.workspace.existing_store()  # a missing or foreign database said in one line now
     make_app(ctx.workspace, mock=MockRequest(int(minutes), kind, seed)).run()

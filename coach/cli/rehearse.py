@@ -109,7 +109,5 @@ def rehearse(
             raise InputError("no stories to rehearse yet; open `coach` to write or load one")
         story_id = found
     ctx.question_sets.for_template(store.story(story_id).template)
-    request = RehearseRequest(
-        story_id, persona=persona, followups=count, bell=bell, length=length
-    )
+    request = RehearseRequest(story_id, persona=persona, followups=count, bell=bell, length=length)
     make_app(ctx.workspace, rehearse=request).run()

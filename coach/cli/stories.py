@@ -122,7 +122,8 @@ def lint(ctx: Context, stories: tuple[str, ...], as_json: bool) -> None:
 @pass_ctx
 @reported
 def templates(ctx: Context, as_json: bool) -> None:
-    """The form templates and question sets in use, and where each comes from."""
+    """The form templates, question sets and common questions in use, and where each
+    comes from."""
     show_templates(ctx, as_json=as_json)
 
 
@@ -211,9 +212,13 @@ def lint_stories(ctx: Context, ids: list[int] | None, *, as_json: bool) -> None:
 
 def show_templates(ctx: Context, *, as_json: bool) -> None:
     """The form templates and question sets in use; a broken user file exits 2 after."""
+    from coach.services.matching import common_questions
+
     found = ctx.templates
     question_sets = ctx.workspace.question_sets
-    problems = [*found.problems, *question_sets.problems]
+    common = common_questions(ctx.workspace)
+    asked = common.questions
+    problems = [*found.problems, *question_sets.problems, *common.problems]
     if as_json:
         _echo_json(
             {
@@ -239,6 +244,13 @@ def show_templates(ctx: Context, *, as_json: bool) -> None:
                     }
                     for b in question_sets.by_name.values()
                 ],
+                "common_questions": {
+                    "title": asked.title,
+                    "origin": asked.origin,
+                    "path": asked.source,
+                    "questions": len(asked.questions),
+                    "overrides_shipped": common.overridden is not None,
+                },
                 "problems": [str(p) for p in problems],
             }
         )
@@ -246,12 +258,16 @@ def show_templates(ctx: Context, *, as_json: bool) -> None:
         echo("Form templates", bold=True)
         for t in found.templates.values():
             note = " (overrides the shipped one)" if t.name in found.overridden else ""
-            echo(f"  {t.name:<10} {t.title:<28} {t.origin}: {t.source}{note}")
+            echo(f"  {t.name:<10} {t.title:<30} {t.origin}: {t.source}{note}")
         echo("Question sets", bold=True)
         for b in question_sets.by_name.values():
             note = " (overrides the shipped one)" if b.name in question_sets.overridden else ""
             title = f"{b.title} ({len(b.questions)})"
-            echo(f"  {b.name:<10} {title:<28} {b.origin}: {b.source}{note}")
+            echo(f"  {b.name:<10} {title:<30} {b.origin}: {b.source}{note}")
+        echo("Common questions", bold=True)
+        note = " (overrides the shipped one)" if common.overridden is not None else ""
+        title = f"{asked.title} ({len(asked.questions)})"
+        echo(f"  {'common':<10} {title:<30} {asked.origin}: {asked.source}{note}")
     for problem in problems:
         echo(f"coach: not used: {problem}", err=True)
     if problems:

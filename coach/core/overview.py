@@ -43,12 +43,35 @@ class OverviewRow:
 
 
 @dataclass(frozen=True)
+class BusyStory:
+    title: str
+    questions: int
+    """How many common questions it is the best story for."""
+
+
+@dataclass(frozen=True)
+class CommonCoverage:
+    """Which common interview questions the bank answers: with a good story, a weak
+    match, or none."""
+
+    good: int
+    weak: int
+    none: int
+    unanswered: tuple[str, ...]
+    """The questions with no story, in the set's order: what to write next."""
+    busiest: tuple[BusyStory, ...]
+    """Stories that are the best match of many questions, most first."""
+
+
+@dataclass(frozen=True)
 class Overview:
     signals: tuple[SignalColumn, ...]
     stories: tuple[OverviewRow, ...]
     uncovered: tuple[str, ...]
     other: tuple[str, ...]
     """Competencies the stories name that are not rubric signals."""
+    common: CommonCoverage | None = None
+    """The common questions section; None leaves it out."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +83,9 @@ class OverviewEntry:
     readiness: Readiness
 
 
-def build_overview(entries: Sequence[OverviewEntry]) -> Overview:
+def build_overview(
+    entries: Sequence[OverviewEntry], common: CommonCoverage | None = None
+) -> Overview:
     cover = coverage((e.slug, e.competencies) for e in entries)
     columns = tuple(SignalColumn(s, SHORT.get(s, s.title())) for s in cover.signals)
     rows = []
@@ -76,4 +101,4 @@ def build_overview(entries: Sequence[OverviewEntry]) -> Overview:
                 marks=tuple(c.name in named for c in columns),
             )
         )
-    return Overview(columns, tuple(rows), cover.uncovered, tuple(cover.other))
+    return Overview(columns, tuple(rows), cover.uncovered, tuple(cover.other), common)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from coach.core.followups import Pick
 from coach.core.pacing import PacingClock
 from coach.core.questions import QuestionSet
 from coach.core.schedule import Rating
 from coach.core.templates import FormTemplate
+
+if TYPE_CHECKING:  # the command line reads LENGTHS here without the follow-up engine
+    from coach.core.followups import Pick
 
 CHECKIN_SECONDS = 15
 """How long the check-in answer should take: a sentence, not a speech."""

@@ -10,18 +10,21 @@ An improvised answer has no story to belong to, so it lives only in the mock's r
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from coach.core.common_questions import CommonQuestion, CommonQuestions
 from coach.core.errors import InputError
-from coach.core.questions import QuestionSet, QuestionSets
 from coach.core.rehearsal import Result, Step, followup_steps
-from coach.core.stories import Story
-from coach.core.templates import TemplateSet
-from coach.services import rehearsals
-from coach.services.matching import Matcher, StoryMatch, level
 from coach.store.store import Store
+
+if TYPE_CHECKING:  # the matching and the follow-up engine load once the screen is drawn
+    from coach.core.common_questions import CommonQuestion, CommonQuestions
+    from coach.core.questions import QuestionSet, QuestionSets
+    from coach.core.stories import Story
+    from coach.core.templates import TemplateSet
+    from coach.services.matching import StoryMatch
 
 KINDS = ("project", "behavioral", "mixed")
 MINUTES = (30, 45, 60)
@@ -31,7 +34,11 @@ PITCH_KEY = "pitch"
 """The stored key of a mock's whole-story answer (a section's key is its field's)."""
 ROOM_FOR_THREE = 10 * 60
 """Seconds the mock must have left when a story starts for it to get three follow-ups."""
-OFFERED = 30
+MOST_ASKED = 20
+"""More questions than any mock asks: those matched ahead (the rest only if asked)."""
+RANKED = 8
+"""How many of the best matching stories are read for each question."""
+OFFERED = 12
 """At most this many stories are offered for one question, the best matches first."""
 
 
@@ -84,6 +91,8 @@ class Offer:
     @property
     def level(self) -> str:
         """good, weak or none; '' for improvising."""
+        from coach.services.matching import level
+
         return "" if self.story_id is None else level(self.score)
 
 
@@ -91,32 +100,55 @@ IMPROVISE = Offer(None, "No story: improvise")
 
 
 class Offers:
-    """Each drawn question's best stories, read once (in a worker: the index of a big bank
-    takes a while to build) and then offered without the stories used already."""
+    """The stories to offer for each question: the bank indexed once (in a worker: a big
+    bank's index takes a while), each question matched once, then offered without the
+    stories told already. `rank` may run in one thread while another reads the offers."""
 
-    def __init__(self, store: Store, questions: Sequence[CommonQuestion]) -> None:
-        matcher = Matcher(store)
-        self.ranked: dict[str, tuple[StoryMatch, ...]] = {
-            q.id: matcher.match(q.text, limit=OFFERED, common=q).matches for q in questions
-        }
-        index = matcher.index
+    def __init__(self, store: Store) -> None:
+        from coach.services.matching import Matcher  # the index's modules: after the frame
+
+        self.matcher: Matcher | None = Matcher(store)
+        self._store = store
+        self._lock = threading.Lock()
+        self.ranked: dict[str, tuple[StoryMatch, ...]] = {}
+        index = self.matcher.index
         self.stories = sorted(zip(index.titles, index.ids, strict=True))
         """Every active story, (title, id), by title."""
 
+    def rank(self, questions: Sequence[CommonQuestion]) -> None:
+        """Match these questions (those not matched yet) against the bank."""
+        for question in questions:
+            with self._lock:
+                if question.id in self.ranked or self.matcher is None:
+                    continue
+                found = self.matcher.match(question.text, limit=RANKED, common=question)
+                self.ranked[question.id] = found.matches
+
+    def close(self) -> None:
+        """Done matching: let the index and the store go (a question not matched yet is
+        offered every story, by title)."""
+        with self._lock:
+            self.matcher = None
+            self._store.close()
+
     def __call__(self, question: CommonQuestion, used: set[int]) -> list[Offer]:
-        """The best matches not used yet, then improvising, then the other stories."""
+        """The stories not told yet that match well or weakly, best first; then improvising;
+        then the other stories (those with little in common first)."""
+        self.rank([question])
         found = [
             Offer(m.id, m.title, m.score, m.why)
             for m in self.ranked.get(question.id, ())
             if m.id not in used
         ]
+        matching = [o for o in found if o.level != "none"]
         shown = {o.story_id for o in found}
-        rest = [
-            Offer(story_id, title)
-            for title, story_id in self.stories
-            if story_id not in used and story_id not in shown
-        ]
-        return [*found, IMPROVISE, *rest][: OFFERED + 1]
+        rest = [o for o in found if o.level == "none"]
+        for title, story_id in self.stories:
+            if len(matching) + len(rest) >= OFFERED:
+                break
+            if story_id not in used and story_id not in shown:
+                rest.append(Offer(story_id, title))
+        return [*matching, IMPROVISE, *rest][: OFFERED + 1]
 
 
 def pitch_step(question: CommonQuestion, title: str, notes: str = "") -> Step:
@@ -194,6 +226,8 @@ class Mock:
             return part
         if story_id in self.used:
             raise InputError("that story was told already in this mock: pick another")
+        from coach.services import rehearsals
+
         story = self.store.story(story_id)
         steps = [pitch_step(question, story.title, outline(story, templates))]
         qset = None
@@ -213,16 +247,22 @@ class Mock:
     def record(self, part: Part, position: int, result: Result) -> None:
         """Keep an answer of `part` (again when it is answered again); a story's is stored,
         in a rehearsal of that story begun at its first answer."""
+        from coach.services import rehearsals
+
         part.results[position] = result
         if part.story_id is None:
             return
         if part.rehearsal_id is None:
             part.rehearsal_id, _ = rehearsals.begin(self.store, part.story_id, "")
-        rehearsals.record_step(self.store, part.rehearsal_id, position, part.steps[position], result)
+        rehearsals.record_step(
+            self.store, part.rehearsal_id, position, part.steps[position], result
+        )
 
     def close(self, part: Part, status: str) -> None:
         """Close a story's rehearsal: 'finished' when each of its steps was answered or
         skipped, else `status`."""
+        from coach.services import rehearsals
+
         if part.rehearsal_id is None:
             return
         done = all(i in part.results for i in range(len(part.steps)))

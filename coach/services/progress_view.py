@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from coach.core.questions import QuestionSets
     from coach.core.templates import TemplateSet
+    from coach.services.matching import CoverageReport
     from coach.services.progress import History, Progress, Recent, StoryProgress
+    from coach.services.workspace import Workspace
     from coach.store.store import Store
 
 T = TypeVar("T")
@@ -102,3 +104,18 @@ class FirstView:
             return []
         briefs = recent.briefs[self.checked :]
         return self._reading(lambda store: story_rows(store, templates, briefs, recent.histories))
+
+
+def common_coverage(workspace: Workspace) -> tuple[CoverageReport, list[str]]:
+    """Which common questions have a good story, a weak match or none, read on a
+    connection of its own (call it in a worker once the figures are shown), and the
+    problem of a broken user file of common questions (the shipped set is used instead)."""
+    from coach.services.matching import Matcher, common_questions
+
+    loaded = common_questions(workspace)
+    store = workspace.reader()
+    try:
+        report = Matcher(store).coverage(loaded.questions)
+    finally:
+        store.close()
+    return report, [str(p) for p in loaded.problems]

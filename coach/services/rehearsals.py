@@ -177,9 +177,7 @@ def plan_deep(
     return fill_to(picks, DEEP_SECONDS - asked_seconds)
 
 
-def begin(
-    store: Store, story_id: int, persona: str, length: str = "standard"
-) -> tuple[int, int]:
+def begin(store: Store, story_id: int, persona: str, length: str = "standard") -> tuple[int, int]:
     """Store a new rehearsal of a story, with its length: (its id, the seed its
     follow-ups are drawn with)."""
     if length not in LENGTHS:

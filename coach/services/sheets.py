@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass, replace
+from functools import cache
 from typing import TypeVar, cast
 
 from coach.core.dismissals import split_findings
@@ -118,17 +119,24 @@ def shown(data: T) -> T:
 def _shown(value: object) -> object:
     if isinstance(value, str):
         return visible(value)
-    if isinstance(value, tuple):
-        items = tuple(_shown(item) for item in value)
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(value, tuple | list):
+        items = [_shown(item) for item in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return items if isinstance(value, list) else tuple(items)
     if is_dataclass(value) and not isinstance(value, type):
         changed = {}
-        for field in fields(value):
-            old = getattr(value, field.name)
+        for name in _field_names(type(value)):
+            old = getattr(value, name)
             if (new := _shown(old)) is not old:
-                changed[field.name] = new
+                changed[name] = new
         return replace(value, **changed) if changed else value
     return value
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 def category_labels(question_sets: QuestionSets) -> dict[str, str]:

@@ -34,6 +34,8 @@ class RehearseRequest:
     persona: str | None = None
     followups: int = 5
     bell: bool = False
+    length: str = "standard"
+    """'short', 'standard' or 'deep' (`coach rehearse --length`)."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,13 @@ class CoachApp(App[None]):
         return found
 
     def start_rehearsal(
-        self, story_id: int, *, persona: str | None = None, followups: int = 5, bell: bool = False
+        self,
+        story_id: int,
+        *,
+        persona: str | None = None,
+        followups: int = 5,
+        bell: bool = False,
+        length: str = "standard",
     ) -> None:
         """Push a rehearsal of a story, if a question set asks about its template."""
         from coach.core.errors import InputError
@@ -132,7 +140,11 @@ class CoachApp(App[None]):
         except InputError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.push_screen(RehearsalScreen(story_id, persona=persona, followups=followups, bell=bell))
+        self.push_screen(
+            RehearsalScreen(
+                story_id, persona=persona, followups=followups, bell=bell, length=length
+            )
+        )
 
     def start_mock(self, minutes: int = 30, kind: str = "mixed", seed: int | None = None) -> None:
         """Push a mock interview over the bank: `minutes` long, `kind` of questions."""
@@ -147,6 +159,11 @@ class CoachApp(App[None]):
         return [*super().get_line_filters(), DROP_CONTROLS]
 
     def get_default_screen(self) -> Screen[None]:
+        if self.mock is not None:  # the bank is not even imported: it comes after the mock
+            from coach.services.mock import Settings
+            from coach.tui.screens.mock import MockScreen
+
+            return MockScreen(Settings(self.mock.minutes, self.mock.kind, self.mock.seed))
         from coach.tui.screens.bank import BankScreen
 
         if self.start == "progress":  # the bank is built only when it is asked for
@@ -160,15 +177,15 @@ class CoachApp(App[None]):
             self.notify(f"Template not used: {problem}", severity="warning", timeout=10)
         if self.rehearse is not None:
             r = self.rehearse
-            self.start_rehearsal(r.story_id, persona=r.persona, followups=r.followups, bell=r.bell)
+            self.start_rehearsal(
+                r.story_id, persona=r.persona, followups=r.followups, bell=r.bell, length=r.length
+            )
         if self.drill is not None:
             from coach.services.drill import Scope, nothing_to_drill
             from coach.tui.screens.drill import open_drill
 
             scope = Scope(self.drill.story_id)
             open_drill(self, scope, picked=self.drill.picked, empty=nothing_to_drill())
-        if self.mock is not None:
-            self.start_mock(self.mock.minutes, self.mock.kind, self.mock.seed)
 
     def notify(
         self,

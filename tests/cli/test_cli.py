@@ -317,3 +317,69 @@ def test_backup_to_a_bad_place_blames_the_place(loaded: Path, tmp_path: Path) ->
     ):
         line = one_line_error(run(loaded, "backup", str(target)))
         assert says in line and "damaged" not in line
+
+
+def test_templates_lists_the_common_questions_and_a_broken_user_file(
+    tmp_path: Path, db_path: Path
+) -> None:
+    out = run(db_path, "templates")
+    assert out.exit_code == 0
+    shipped = shipped_templates_dir() / "common" / "questions.yaml"
+    assert "Common questions" in out.stdout and f"shipped: {shipped}" in out.stdout
+    data = json.loads(run(db_path, "templates", "--json").stdout)
+    assert set(data) >= {"forms", "question_banks", "problems", "common_questions"}
+    common = data["common_questions"]
+    assert common["origin"] == "shipped" and common["path"] == str(shipped)
+    assert common["questions"] >= 60 and common["overrides_shipped"] is False
+
+    folder = tmp_path / "config" / "templates" / "common"
+    folder.mkdir(parents=True)
+    mine = folder / "questions.yaml"
+    mine.write_text(
+        "title: Mine\nquestions:\n"
+        "  - {id: conflict, kind: behavioral, text: A disagreement?, themes: [conflict],"
+        " signals: [collaboration]}\n"
+    )
+    data = json.loads(run(db_path, "templates", "--json").stdout)
+    assert data["common_questions"] == {
+        "title": "Mine",
+        "origin": "user",
+        "path": str(mine),
+        "questions": 1,
+        "overrides_shipped": True,
+    }
+    assert "Mine (1)" in run(db_path, "templates").stdout
+
+    mine.write_text("title: Mine\nquestions:\n  - {id: x, text: y, kind: nope}\n")
+    out = run(db_path, "templates")
+    line = one_line_error(out)
+    assert "questions.yaml:3:" in line and "kind" in line
+    data = json.loads(run(db_path, "templates", "--json").stdout)
+    assert data["common_questions"]["origin"] == "shipped"  # the shipped set, meanwhile
+    assert any("questions.yaml:3:" in p for p in data["problems"])
+
+
+def test_rehearse_refuses_an_unknown_length(loaded: Path) -> None:
+    out = run(loaded, "rehearse", "churn-leakage", "--length", "epic")
+    assert out.exit_code == 2 and "short" in out.output and "deep" in out.output
+
+
+def test_rehearse_opens_the_app_on_the_length_asked(
+    loaded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import coach.tui.app as tui_app
+
+    asked: list[object] = []
+
+    class Opened:
+        def run(self) -> None:
+            pass
+
+    def fake_make_app(workspace: object, **options: object) -> Opened:
+        asked.append(options["rehearse"])
+        return Opened()
+
+    monkeypatch.setattr(tui_app, "make_app", fake_make_app)
+    assert run(loaded, "rehearse", "churn-leakage", "--length", "short").exit_code == 0
+    assert run(loaded, "rehearse", "churn-leakage").exit_code == 0
+    assert [getattr(r, "length", None) for r in asked] == ["short", "standard"]

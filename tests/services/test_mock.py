@@ -44,7 +44,7 @@ def test_offers_put_the_best_match_first_and_never_a_used_story(
     questions = common_questions(workspace).questions
     churn = questions.get("model-failed-in-production")
     assert churn is not None
-    offers = mock.Offers(samples, [churn])
+    offers = mock.Offers(samples)
     first = offers(churn, set())
     stories = [o for o in first if o.story_id is not None]
     assert len(stories) == 6 and mock.IMPROVISE in first

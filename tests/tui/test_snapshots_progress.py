@@ -32,6 +32,7 @@ async def open_progress(pilot) -> None:
     screen = ProgressScreen(now=NOW)
     await pilot.app.push_screen(screen)
     await wait_for(pilot, lambda: screen.filled, "the progress screen's figures")
+    await wait_for(pilot, lambda: screen.covered, "the common questions panel")
     await pilot.pause()
     await pilot.pause()
 
@@ -68,3 +69,17 @@ def test_progress_80x24_coming_back(snap_compare, app: CoachApp, history: dict[s
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=to_coming_back)
+
+
+def test_progress_80x24_common_questions(
+    snap_compare, app: CoachApp, history: dict[str, int]
+) -> None:
+    """The common questions panel: counts, what to write next, the stories answering many."""
+
+    async def to_common(pilot) -> None:
+        await open_progress(pilot)
+        pilot.app.screen.query_one("#progress-common").scroll_visible(top=True, animate=False)
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=to_common)

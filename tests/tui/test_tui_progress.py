@@ -259,3 +259,48 @@ async def test_the_stories_out_of_view_are_checked_after_the_screen_fills(
             assert cells[0].splitlines() == [story.title, f"  {story.readiness.reason}"]
             assert cells[-1] == story.readiness.label != label
             assert reason not in cells[0]
+
+
+async def test_the_common_questions_panel_fills_after_the_figures(
+    samples: Store, coach_app: AppFactory
+) -> None:
+    """Which common questions have a story: counts, what to write next, the busiest
+    stories, read in a worker of its own once the figures are in."""
+    from coach.services.matching import Matcher, common_questions
+
+    app = coach_app()
+    expected = Matcher(samples).coverage(common_questions(app.workspace).questions)
+    good, weak, none = (expected.of(name) for name in ("good", "weak", "none"))
+    assert none and expected.busiest  # the samples leave some to write, and answer many
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        screen = await filled(pilot)
+        await wait_for(pilot, lambda: screen.covered, "the common questions panel")
+        panel = shown(screen, "progress-common")
+        assert (
+            f"Common questions: {len(good)} with a good story · {len(weak)} a weak match · "
+            f"{len(none)} none"
+        ) in panel
+        assert none[0].question.text in panel
+        assert "coach coverage lists them all" in panel
+        story, count = expected.busiest[0]
+        assert f"{story.title} ×{count}" in panel
+
+
+async def test_a_broken_common_questions_file_is_said_on_the_panel(
+    samples: Store, coach_app: AppFactory
+) -> None:
+    app = coach_app()
+    broken = app.workspace.user_templates_dir / "common" / "questions.yaml"
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    broken.write_text("format: 1\ntitle: Mine\nquestions: nope\n", encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        screen = await filled(pilot)
+        await wait_for(pilot, lambda: screen.covered, "the common questions panel")
+        panel = shown(screen, "progress-common")
+        assert "Your common questions are not used" in panel
+        assert "questions.yaml" in panel and "questions must be a non-empty list" in panel
+        assert "Common questions:" in panel  # the shipped set, meanwhile

@@ -11,7 +11,14 @@ from typing import TextIO
 
 from coach.core.errors import InputError
 from coach.core.filenames import NamePicker
-from coach.core.overview import Overview, OverviewEntry, build_overview
+from coach.core.matching import MatchIndex
+from coach.core.overview import (
+    BusyStory,
+    CommonCoverage,
+    Overview,
+    OverviewEntry,
+    build_overview,
+)
 from coach.core.readiness import Readiness
 from coach.core.sheets import Sheet
 from coach.core.stories import story_to_dict
@@ -26,8 +33,10 @@ from coach.services.export.files import (
 )
 from coach.services.export.formats import either, format_for, sheet_formats
 from coach.services.export.writers import Piece, StoryData
+from coach.services.matching import Matcher, common_questions
 from coach.services.sheets import category_labels, sheet_for, shown
 from coach.services.workspace import Workspace
+from coach.store.matching import story_docs
 from coach.store.store import Store
 
 OVERWRITE_HINT = "add --force to overwrite it, or choose another --out"
@@ -62,6 +71,7 @@ class Exporter:
             sheets = either([f.key for f in sheet_formats()])
             raise InputError(f"the overview is a sheet; export it with --format {sheets}")
         self.store = store
+        self.workspace = workspace
         self.templates = workspace.templates
         self.fmt = fmt
         self.story_ids = list(story_ids)
@@ -108,7 +118,23 @@ class Exporter:
                             row.title, row.slug, row.template, row.competencies, ready[story_id]
                         )
                     )
-        return shown(build_overview(entries))
+        return shown(build_overview(entries, self._common() if entries else None))
+
+    def _common(self) -> CommonCoverage | None:
+        """Which common questions the overview's stories answer (the shipped set when the
+        user's file is broken: `coach templates` says why); None without stories."""
+        if not self.story_ids:
+            return None
+        matcher = OverviewMatcher(self.store, self.story_ids)
+        report = matcher.coverage(common_questions(self.workspace).questions)
+        good, weak, none = (report.of(name) for name in ("good", "weak", "none"))
+        return CommonCoverage(
+            len(good),
+            len(weak),
+            len(none),
+            tuple(r.question.text for r in none),
+            tuple(BusyStory(story.title, n) for story, n in report.busiest),
+        )
 
     def counted(self, ids: Iterable[int]) -> Iterator[int]:
         for done, story_id in enumerate(ids, 1):
@@ -214,3 +240,11 @@ def readiness_for(store: Store, templates: TemplateSet) -> ReadinessOf:
         return {p.id: p.readiness for p in story_progress(store, templates, briefs, now)}
 
     return some
+
+
+class OverviewMatcher(Matcher):
+    """The overview's stories only (archived ones included), not every active story."""
+
+    def __init__(self, store: Store, story_ids: Sequence[int]) -> None:
+        self.store = store
+        self.index = MatchIndex(story_docs(store, story_ids))

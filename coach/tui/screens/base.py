@@ -37,7 +37,13 @@ class CoachHost(Protocol):
     def question_sets(self) -> QuestionSets: ...
 
     def start_rehearsal(
-        self, story_id: int, *, persona: str | None = None, followups: int = 5, bell: bool = False
+        self,
+        story_id: int,
+        *,
+        persona: str | None = None,
+        followups: int = 5,
+        bell: bool = False,
+        length: str = "standard",
     ) -> None: ...
 
     def start_mock(

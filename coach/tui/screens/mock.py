@@ -10,6 +10,8 @@ screen is drawn first.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
@@ -17,14 +19,19 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from coach.core.common_questions import CommonQuestion
 from coach.core.errors import InputError
 from coach.core.rehearsal import Session, Step
 from coach.core.text import format_seconds, visible
 from coach.services import mock
 from coach.services.stories import StoreError
+from coach.tui.screens.base import CoachScreen
 from coach.tui.screens.steps import StepsScreen
 
+if TYPE_CHECKING:
+    from coach.core.common_questions import CommonQuestion
+
+WHY_SHOWN = 2
+"""The reasons shown under a story offered: a line, not a paragraph."""
 _LEVEL = {"good": "good match", "weak": "weak match", "none": "little in common"}
 
 
@@ -37,8 +44,22 @@ def offer_prompt(number: int, offer: mock.Offer) -> Text:
     if offer.score > 0:
         line.append(f"  · {_LEVEL[offer.level]}", style="green" if offer.level == "good" else "")
     if offer.why:
-        line.append("\n    " + "; ".join(offer.why), style="dim")
+        line.append("\n    " + "; ".join(offer.why[:WHY_SHOWN]), style="dim")
     return line
+
+
+def back_to_bank(screen: CoachScreen) -> None:
+    """Leave the mock (or its report) for the bank. Opened first (`coach mock`), the mock is
+    the screen at the bottom, which Textual cannot replace: the bank goes on top of it."""
+    from coach.tui.screens.bank import BankScreen
+
+    stack = screen.app.screen_stack
+    if len(stack) == 1:
+        screen.app.push_screen(BankScreen())
+    elif isinstance(stack[-2], MockScreen):
+        screen.app.switch_screen(BankScreen())
+    else:
+        screen.app.pop_screen()
 
 
 class MockScreen(StepsScreen):
@@ -50,8 +71,10 @@ class MockScreen(StepsScreen):
 
     BINDINGS = [
         *StepsScreen.BINDINGS,  # listed again: the help and the palette read BINDINGS
-        Binding("i", "improvise", "No story", show=False),
+        Binding("i", "improvise", "No story"),
     ]
+    ASKING = frozenset({"done", "end", "digit", "improvise"})
+    """The keys of a question waiting for its story (the others are a story's)."""
 
     def __init__(self, settings: mock.Settings, *, bell: bool = False) -> None:
         super().__init__(bell=bell)
@@ -64,6 +87,22 @@ class MockScreen(StepsScreen):
         self.question: CommonQuestion | None = None
         self.offered: list[mock.Offer] = []
         self.questions: list[CommonQuestion] = []
+        self.over: Text | None = None
+        """The report's head once the mock is over with no story told (nothing stored)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "improvise":
+            return self.picking
+        return self.session is not None or action in self.ASKING
+
+    def refresh_view(self) -> None:
+        super().refresh_view()
+        self.refresh_bindings()
+
+    @property
+    def filled(self) -> bool:
+        """The stories are read and matched to the questions (the bench waits for it)."""
+        return self.offers is not None
 
     @property
     def picking(self) -> bool:
@@ -82,19 +121,22 @@ class MockScreen(StepsScreen):
 
     @work(thread=True, exclusive=True, group="mock")
     def _read(self) -> None:
-        """Draw the questions and match every one against the bank, off the UI thread."""
+        """Draw the questions, index the bank and match the first question, off the UI
+        thread; then the others, while the user answers."""
         from coach.services.matching import common_questions
 
         host = self.coach
         loaded = common_questions(host.workspace)
         questions = mock.draw(loaded.questions, self.settings.kind, self.seed)
-        reader = host.workspace.reader()
+        offers = mock.Offers(host.workspace.reader())
         try:
-            offers = mock.Offers(reader, questions)
-        finally:
-            reader.close()
-        if not get_current_worker().is_cancelled:
+            offers.rank(questions[:1])
+            if get_current_worker().is_cancelled:
+                return
             self.app.call_from_thread(self._ready, questions, offers, loaded.problems)
+            offers.rank(questions[: mock.MOST_ASKED])
+        finally:
+            offers.close()
 
     def _ready(
         self, questions: list[CommonQuestion], offers: mock.Offers, problems: list[InputError]
@@ -109,6 +151,12 @@ class MockScreen(StepsScreen):
 
     def _show_intro(self, stage: Static, prompt: Static, notes: Static) -> None:
         box = self.query_one("#notes-box")
+        if self.over is not None:
+            stage.update(Text("Mock over · no story was told, so nothing was stored", "bold"))
+            prompt.update(self.over)
+            notes.update(Text("escape goes back to the bank", style="dim"))
+            self.query_one("#offers").display = False
+            return
         if self.picking:
             self._show_question(stage, prompt)
             box.display = False
@@ -187,6 +235,8 @@ class MockScreen(StepsScreen):
             highlighted = self.query_one("#offers", OptionList).highlighted
             self._pick(highlighted or 0)
             return
+        if self.interview is not None:  # over, with nothing to pick
+            return
         if self.offers is None:
             self.notify("Still reading your stories: a moment")
             return
@@ -210,8 +260,7 @@ class MockScreen(StepsScreen):
         offers = self.query_one("#offers", OptionList)
         offers.clear_options()
         offers.add_options(
-            Option(offer_prompt(n, offer), id=str(n))
-            for n, offer in enumerate(self.offered, 1)
+            Option(offer_prompt(n, offer), id=str(n)) for n, offer in enumerate(self.offered, 1)
         )
         offers.highlighted = 0
         self.refresh_view()
@@ -225,6 +274,10 @@ class MockScreen(StepsScreen):
     def _pick(self, index: int) -> None:
         interview, question = self.interview, self.question
         if interview is None or question is None or not 0 <= index < len(self.offered):
+            return
+        if self._time_up():
+            self.notify("Time is up: the interview is over")
+            self._finish("finished")
             return
         offer = self.offered[index]
         try:
@@ -291,8 +344,8 @@ class MockScreen(StepsScreen):
 
     def action_end(self) -> None:
         """End now: an answer under way is kept, with the time it ran; then the report."""
-        if self.interview is None:
-            self.app.pop_screen()
+        if self.interview is None or self.over is not None:
+            back_to_bank(self)
             return
         session = self.session
         if session is not None and not session.done:
@@ -304,11 +357,22 @@ class MockScreen(StepsScreen):
         self._finish("ended")
 
     def _finish(self, status: str) -> None:
-        from coach.tui.screens.mock_report import MockReportScreen
+        """The report: the summary's, once a story was told; else the head of it, here."""
+        from coach.tui.screens.mock_report import MockReportScreen, head, reportable
 
         interview = self.interview
         assert interview is not None
         if not self.finish_when_stored(status):
             return
         elapsed = self.coach.clock() - interview.started
-        self.app.switch_screen(MockReportScreen(interview, elapsed, self.settings, status))
+        if reportable(interview):
+            report = MockReportScreen(interview, elapsed, self.settings, status)
+            if len(self.app.screen_stack) > 1:
+                self.app.switch_screen(report)
+            else:  # the bottom screen (`coach mock`) stays under its report
+                self.app.push_screen(report)
+            return
+        self.over = head(interview, elapsed, self.settings.minutes, status)
+        self.question = None  # a question asked but not answered is not in the report
+        self.set_focus(None)
+        self.refresh_view()

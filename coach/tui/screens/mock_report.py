@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable
 
 from coach.core.text import format_seconds, plural, visible
-from coach.services import mock, rehearsals
+from coach.services import mock
 from coach.services.rehearsals import AnswerRow
 from coach.tui.screens.summary import Part, SummaryScreen
 
@@ -18,11 +17,11 @@ _ENDED = {"finished": "time up", "ended": "ended early"}
 
 def part_line(number: int, part: mock.Part) -> Text:
     """'2. Question → story · 2:10 of 2:00 · strong, weak'."""
-    pitch = part.results.get(0)
+    pitch, target = part.results.get(0), format_seconds(part.steps[0].target_seconds)
     told = (
         "skipped"
         if pitch is None or pitch.skipped
-        else f"{format_seconds(int(pitch.seconds))} of {format_seconds(part.steps[0].target_seconds)}"
+        else f"{format_seconds(int(pitch.seconds))} of {target}"
     )
     ratings = [
         r.rating.label
@@ -34,6 +33,34 @@ def part_line(number: int, part: mock.Part) -> Text:
     if ratings:
         line.append(" · " + ", ".join(ratings))
     return line
+
+
+def reportable(interview: mock.Mock) -> bool:
+    """A report screen needs one story told; with none, the head alone is said."""
+    return bool(interview.rehearsal_ids)
+
+
+def head(interview: mock.Mock, elapsed: float, minutes: int, status: str) -> Text:
+    """The mock in a few lines: how it ended, each question and its story, and the questions
+    that had none."""
+    parts = interview.parts
+    told = sum(1 for p in parts if not p.improvised)
+    shown = Text.assemble(
+        ("Mock interview", "bold"),
+        f" · {_ENDED.get(status, status)} · {plural(len(parts), 'question')} in "
+        f"{format_seconds(int(elapsed))} of {minutes}:00 · {told} told with a story",
+    )
+    for number, part in enumerate(parts, 1):
+        shown.append("\n")
+        shown.append_text(part_line(number, part))
+    missing = interview.without_story()
+    if missing:
+        shown.append("\nNo story yet for: ", style="bold")
+        shown.append("; ".join(visible(q.text) for q in missing))
+        shown.append(" (coach coverage lists every question with none)", style="dim")
+    elif not parts:
+        shown.append("\nNo question was answered.", style="dim")
+    return shown
 
 
 class MockReportScreen(SummaryScreen):
@@ -48,23 +75,16 @@ class MockReportScreen(SummaryScreen):
     def __init__(
         self, interview: mock.Mock, elapsed: float, settings: mock.Settings, status: str
     ) -> None:
-        super().__init__([0])
-        self.rehearsal_ids = interview.rehearsal_ids
+        """The summary screen reads the stored parts (at least one: see `reportable`); the
+        head says every question, improvised ones too."""
+        super().__init__(interview.rehearsal_ids)
         self.interview = interview
         self.elapsed = elapsed
         self.settings = settings
         self.status = status
 
-    def on_mount(self) -> None:
-        store = self.coach.store
-        for part in self.interview.parts:
-            if part.rehearsal_id is None or part.qset is None:
-                continue
-            self.parts.append(Part(rehearsals.report(store, part.rehearsal_id), part.qset))
-        self.sub_title = "mock interview · report"
-        self._fill_table(self.app.size.width)
-        self._fill_text()
-        self.query_one(DataTable).focus()
+    def validate_sub_title(self, sub_title: str | None) -> str | None:
+        return "mock interview · report"
 
     def _columns_for(self, width: int) -> tuple[str, ...]:
         return tuple(c for c in super()._columns_for(width) if c != "kind" or width >= 100)
@@ -75,25 +95,12 @@ class MockReportScreen(SummaryScreen):
         return super()._title(part, answer)
 
     def _head(self, total: float, target: float, pitch_line: str) -> Text:
-        parts = self.interview.parts
-        told = sum(1 for p in parts if not p.improvised)
-        head = Text.assemble(
-            ("Mock interview", "bold"),
-            f" · {_ENDED.get(self.status, self.status)} · {plural(len(parts), 'question')} in "
-            f"{format_seconds(int(self.elapsed))} of {self.settings.minutes}:00 · "
-            f"{told} told with a story",
-        )
-        for number, part in enumerate(parts, 1):
-            head.append("\n")
-            head.append_text(part_line(number, part))
-        missing = self.interview.without_story()
-        if missing:
-            head.append("\nNo story yet for: ", style="bold")
-            head.append("; ".join(visible(q.text) for q in missing))
-            head.append(" (coach coverage lists every question with none)", style="dim")
-        elif not parts:
-            head.append("\nNo question was answered.", style="dim")
-        return head
+        return head(self.interview, self.elapsed, self.settings.minutes, self.status)
+
+    def action_close(self) -> None:
+        from coach.tui.screens.mock import back_to_bank
+
+        back_to_bank(self)
 
     def action_again(self) -> None:
         """Another mock of the same length and kind, with other questions."""

@@ -5,7 +5,8 @@ The first frame shows at once; the figures are read as the screen is shown, in a
 thread that has SQLite read in two more (each on a connection of its own) while it does
 the slow imports, and fill in after. Of the stories table's first page, only the stories
 it shows unscrolled are checked before that; the others say "checking…" for the moment
-it takes to check them once the screen is drawn.
+it takes to check them once the screen is drawn. Then, in one more worker, the common
+interview questions are matched against the bank for their panel.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from coach.tui.widgets.progress_table import ProgressTable
 from coach.tui.widgets.story_table import Row, StoryTable
 
 if TYPE_CHECKING:
+    from coach.services.matching import CoverageReport
     from coach.services.progress import Progress, StoryProgress, TrendRow
     from coach.services.progress_view import FirstView
 
@@ -57,6 +59,7 @@ class ProgressScreen(CoachScreen):
     ProgressScreen #progress-lists.narrow Static { width: 1fr; margin: 0 0 1 0; }
     ProgressScreen #progress-lists.narrow #progress-due { margin: 0; }
     ProgressScreen #progress-coverage { height: auto; margin-top: 1; }
+    ProgressScreen #progress-common { height: auto; margin-top: 1; }
     ProgressScreen #progress-stories { height: 14; margin-top: 1; }
     """
 
@@ -77,6 +80,8 @@ class ProgressScreen(CoachScreen):
         """True once every figure and plot is in place, and the stories the table shows."""
         self.checked = False
         """True once the stories of the table's first page are checked, those out of view too."""
+        self.covered = False
+        """True once the common questions panel is filled (read after the figures)."""
         self._stale = True
         self._reading: FirstView | None = None
 
@@ -94,6 +99,7 @@ class ProgressScreen(CoachScreen):
                 yield Static(id="progress-weakest")
                 yield Static(id="progress-due")
             yield Static(id="progress-coverage")
+            yield Static(id="progress-common")
             yield ProgressTable(id="progress-stories")
         yield Footer()
 
@@ -107,7 +113,7 @@ class ProgressScreen(CoachScreen):
         """On first show and on return from a rehearsal started here: read the figures."""
         if self._stale:
             self._stale = False
-            self.filled = self.checked = False
+            self.filled = self.checked = self.covered = False
             self._load(self.now)
 
     @work(thread=True, exclusive=True, group="progress")
@@ -144,7 +150,13 @@ class ProgressScreen(CoachScreen):
         if len(first) > reading.checked:
             self.call_after_refresh(self._check_rest, reading)
         else:
-            self.checked = True
+            self._checked_all(reading)
+
+    def _checked_all(self, reading: FirstView) -> None:
+        """Every story of the first page checked: now match the common questions, which
+        takes a while on a big bank (in a worker, after the screen is drawn)."""
+        self.checked = True
+        self.call_after_refresh(self._read_common, reading)
 
     @work(thread=True, exclusive=True, group="progress-rest")
     def _check_rest(self, reading: FirstView) -> None:
@@ -168,7 +180,25 @@ class ProgressScreen(CoachScreen):
             cells = story_cells(row, now)
             table.set_cell(key, "story", cells[0])
             table.set_cell(key, "readiness", cells[-1])
-        self.checked = True
+        self._checked_all(reading)
+
+    @work(thread=True, exclusive=True, group="progress-common")
+    def _read_common(self, reading: FirstView) -> None:
+        """Which common questions have a story, once the figures are drawn: matching
+        every question against the bank stays off the first frame."""
+        from coach.services.progress_view import common_coverage
+
+        report, problems = common_coverage(self.coach.workspace)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill_common, report, problems, reading)
+
+    def _fill_common(self, report: CoverageReport, problems: list[str], reading: FirstView) -> None:
+        from coach.tui.widgets.progress_text import common
+
+        if reading is not self._reading:  # read again since (back from a rehearsal)
+            return
+        self.query_one("#progress-common", Static).update(common(report, problems))
+        self.covered = True
 
     def _fill_table(self, report: Progress, first: list[StoryProgress]) -> None:
         from coach.services.progress import stories_page

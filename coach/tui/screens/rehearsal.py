@@ -75,7 +75,7 @@ class RehearsalScreen(StepsScreen):
         if self.length == "short":
             plan = (
                 f"Tell the whole story as one answer in {format_seconds(SHORT_SECONDS)}: "
-                "the version for \"tell me about yourself\"."
+                'the version for "tell me about yourself".'
             )
             count = "[b]none[/b]"
         elif self.length == "deep":

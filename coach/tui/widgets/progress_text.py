@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.markup import escape
@@ -15,8 +16,15 @@ from coach.core.schedule import ago
 from coach.core.text import plural, visible
 from coach.services.progress import Progress, StoryProgress
 
+if TYPE_CHECKING:
+    from coach.services.matching import CoverageReport
+
 WEAKEST = 5
 """Categories listed."""
+WRITE_NEXT = 3
+"""Common questions with no story, listed on the screen (`coach coverage` lists all)."""
+BUSIEST = 3
+"""Stories named as answering many questions (the most first)."""
 READINESS_STYLE = {"draft": "yellow", "rehearse": "cyan", "ready": "green"}
 
 
@@ -110,6 +118,32 @@ def coverage(report: Progress) -> Text:
         names = ", ".join(f"{escape(visible(n))} ×{len(s)}" for n, s in cov.other.items())
         lines.append(f"[dim]Also named: {names}[/dim]")
     return Text.from_markup("\n".join(lines))  # Rich's parser, matching Rich's escape
+
+
+def common(report: CoverageReport, problems: list[str]) -> Text:
+    """The common questions panel: how many have a good story, a weak match or none; the
+    first few with none (what to write next); the stories that answer many."""
+    good, weak, none = (report.of(name) for name in ("good", "weak", "none"))
+    text = Text.assemble(
+        ("Common questions", "bold"),
+        f": {len(good)} with a good story · {len(weak)} a weak match · {len(none)} none",
+    )
+    if none:
+        text.append("\nNo story yet, write next:", style="yellow")
+        for row in none[:WRITE_NEXT]:
+            text.append(f"\n  · {row.question.text}")
+        more = f"{len(none) - WRITE_NEXT} more: " if len(none) > WRITE_NEXT else ""
+        text.append(f"\n  {more}coach coverage lists them all", style="dim")
+    elif report.rows:
+        text.append("\nEvery common question has a story.", style="green")
+    if report.busiest:
+        busiest = report.busiest[:BUSIEST]
+        many = ", ".join(f"{visible(story.title)} ×{n}" for story, n in busiest)
+        text.append("\nAnswers many (prepare others too): ", style="dim")
+        text.append(many)
+    for problem in problems:
+        text.append(f"\nYour common questions are not used: {visible(problem)}", style="red")
+    return text
 
 
 def story_cells(x: StoryProgress, now: dt.datetime) -> list[str]:

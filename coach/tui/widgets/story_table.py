@@ -177,7 +177,9 @@ class StoryTable(DataTable[Text]):
             self._load_more()
 
     def _text(self, cell: str) -> Text:
-        return Text.from_markup(visible(cell)) if self._markup else Text(visible(cell))
+        text = Text.from_markup(visible(cell)) if self._markup else Text(visible(cell))
+        text.overflow = "ellipsis"  # a cut title shows it is cut
+        return text
 
     def set_cell(self, key: str, column: str, text: str) -> None:
         """Change one cell's text (kept for when its column is shown again)."""
