@@ -21,7 +21,7 @@ def part_line(number: int, part: mock.Part) -> Text:
     told = (
         "skipped"
         if pitch is None or pitch.skipped
-        else f"{format_seconds(int(pitch.seconds))} of {target}"
+        else f"{format_seconds(pitch.seconds)} of {target}"
     )
     ratings = [
         r.rating.label
@@ -48,7 +48,7 @@ def head(interview: mock.Mock, elapsed: float, minutes: int, status: str) -> Tex
     shown = Text.assemble(
         ("Mock interview", "bold"),
         f" · {_ENDED.get(status, status)} · {plural(len(parts), 'question')} in "
-        f"{format_seconds(int(elapsed))} of {minutes}:00 · {told} told with a story",
+        f"{format_seconds(elapsed)} of {minutes}:00 · {told} told with a story",
     )
     for number, part in enumerate(parts, 1):
         shown.append("\n")
