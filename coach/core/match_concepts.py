@@ -15,7 +15,8 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         "churn",
         _terms(
             "churn, churned, churning, cancel, cancellation, cancelling, attrition, retention, "
-            "retain, retained, leave, leaving, left the service, quit, quitting, unsubscribe, "
+            "retain, retained, customers leave, customers leaving, users leave, users leaving, "
+            "who leave, who left, left the service, quit, quitting, unsubscribe, "
             "stop using, stopped using, walk away, lapse, lapsed, renewal, renew, win back"
         ),
     ),
