@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import click
 
 from coach.cli.context import Context, echo, echo_json, pass_ctx, reported
 from coach.core.errors import InputError
 from coach.core.questions import PERSONAS
 from coach.core.rehearsal import LENGTHS
+
+WIDTH = 80
+"""Text output fits a laptop terminal."""
 
 persona_option = click.option(
     "--persona",
@@ -68,8 +73,9 @@ def followups(
     echo(f"Follow-ups for {found.title} ({who})", bold=True)
     for n, p in enumerate(picks, 1):
         label = qset.category(p.question.category).label
-        echo(f"{n:>2}. {p.text}")
-        echo(f"    {label} · {p.question.target_seconds} s · {p.reason}")
+        echo(textwrap.fill(p.text, WIDTH, initial_indent=f"{n:>2}. ", subsequent_indent="    "))
+        details = f"{label} · {p.question.target_seconds} s · {p.reason}"
+        echo(textwrap.fill(details, WIDTH, initial_indent="    ", subsequent_indent="      "))
 
 
 @click.command()
