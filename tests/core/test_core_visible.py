@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -56,21 +55,12 @@ def test_json_keeps_the_data_and_escapes_what_json_dumps_leaves_raw() -> None:
     assert json.loads(text) == data
 
 
-def test_nothing_to_show_costs_microseconds_on_a_3000_word_field() -> None:
+def test_nothing_to_show_is_the_text_itself_on_a_3000_word_field() -> None:
+    """The fast path: a field with no control character comes back as the same object,
+    after a byte-level check (its speed is a bench matter, not a test's)."""
     words = "the model cut churn by 12% across 40,000 accounts — naïve baseline".split()
     field = "\n".join(" ".join(words[(i + j) % len(words)] for j in range(30)) for i in range(100))
     assert len(field.split()) == 3000
-
-    def best(func: object, text: str, rounds: int = 200) -> float:
-        times = []
-        for _ in range(5):
-            start = time.perf_counter()
-            for _ in range(rounds):
-                func(text)  # type: ignore[operator]
-            times.append((time.perf_counter() - start) / rounds)
-        return min(times)
-
-    quick = best(visible, field)
-    scanned = best(lambda t: [ch for ch in t if ch < " "], field, rounds=20)
-    assert quick < 100e-6, f"{quick * 1e6:.0f} µs"
-    assert quick < scanned / 10  # far below looking at each character in Python
+    assert not has_controls(field)
+    assert visible(field) is field
+    assert has_controls(field + "\x9b") and visible(field + "\x9b") == field + "\ufffd"

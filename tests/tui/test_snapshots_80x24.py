@@ -70,3 +70,15 @@ def test_summary_80x24(snap_compare, rehearsal: CoachApp, clock: FakeClock) -> N
         await pilot.pause()
 
     assert snap_compare(rehearsal, terminal_size=SIZE, run_before=summary)
+
+
+def test_rehearsal_followup_rated_80x24(
+    snap_compare, rehearsal: CoachApp, clock: FakeClock
+) -> None:
+    """A follow-up just rated: the question, the timer, the ratings, what a strong answer
+    contains and why they ask, all on a laptop's screen."""
+
+    async def followup(pilot) -> None:
+        await to_followup(pilot, clock)
+
+    assert snap_compare(rehearsal, terminal_size=SIZE, run_before=followup)
