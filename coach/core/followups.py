@@ -28,9 +28,9 @@ from datetime import datetime
 from coach.core.findings import Finding
 from coach.core.gaps import Gap, story_gaps
 from coach.core.phrases import figure_quote, vague_quote
-from coach.core.question_data import Question, QuestionSet, answers
+from coach.core.question_data import Question, QuestionSet
 from coach.core.schedule import Review, ago
-from coach.core.storykinds import story_kinds
+from coach.core.storykinds import gives, story_kinds
 from coach.core.templates import FormTemplate
 
 STEERED = 3.0
@@ -143,7 +143,7 @@ class _Planner:
         if not q.answered_if:
             return False
         text = "\n".join(self.facts.get(key, "") for key in q.probes)
-        if any(answers(fact, text) for fact in q.answered_if):
+        if any(gives(fact, text) for fact in q.answered_if):
             if q.deeper:
                 self.boosted.add(q.deeper)
             return True

@@ -9,11 +9,9 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from coach.core.errors import InputError
 from coach.core.phrases import noun_phrase, title_phrase
-from coach.core.storykinds import FACTS as KIND_FACTS
 
 PERSONAS = ("technical", "manager", "non-technical")
 """Who may be asking: each question names the ones it suits, and only they ask it."""
@@ -165,49 +163,6 @@ def placeholders(text: str) -> tuple[str, ...]:
     """The `{name}` placeholders in a question's text, in order."""
     names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     return tuple(dict.fromkeys(names))
-
-
-ANSWER_FACTS: dict[str, str] = {
-    "baseline_compared": r"\d[^.;]*?\b(?:for|of|from|by|than) (?:the |a |an |our )?"
-    r"(?:[\w-]+ ){0,2}(?:baseline|old (?:system|model|rules?|process)|rules?(?: engine)?|"
-    r"heuristic|previous model|status quo)",
-    "alternatives_named": r"(?:logistic|linear|ridge|lasso|poisson) regression|"
-    r"random forests?|gradient[- ]boost\w*|xgboost|lightgbm|catboost|neural (?:net\w*|"
-    r"networks?)|deep learning|svms?|support vector \w+|k-nearest \w+|knn|naive bayes|"
-    r"decision trees?|arima|prophet|gaussian mixtures?|h?dbscan|hierarchical \w+|"
-    r"baselines?|heuristics?|rules?(?: engine| set)?|popularity|moving average|"
-    r"(?:tried|compared|tested|benchmarked|evaluated|considered) (?!other\b|alternatives?\b|"
-    r"a few\b|several\b|some\b|many\b|different\b|options?\b|approaches\b)\w+",
-    "alternatives_scored": r"\d*\.\d+|\d+(?:\.\d+)?\s?%",
-    "share_named": r"I owned|I was (?:responsible|in charge|accountable)|"
-    r"my (?:part|share|role) was|(?:was|were) (?:all )?mine|I was the (?:only|sole|lead)|"
-    r"I led|on my own|by myself|I alone|I did (?:all|most|the)",
-    "change_named": r"I(?:'d|’d| would)|next time|now (?:I|when|that)|these days|since then|"
-    r"from now on|starting over|start(?:ed)? again|I now|should have|should've|differently",
-    "next_step": r"next (?:step|I|we|would|thing|version|improvement|phase|time)|"
-    r"I(?:'d|’d| would) (?:\w+ )?(?:add|try|build|model|test|move|use|run|extend|replace|"
-    r"like|want)|plan(?:ned|ning)? to|roadmap|future work",
-    "limit_named": r"still (?:\w+ )?(?:miss\w*|fail\w*|struggl\w*|ignor\w*|can\w*|does\w*|"
-    r"confus\w*|mix\w*|has trouble)|ignor(?:ed|es|ing)|falls? short|fell short|"
-    r"limit(?:ed|ation|ations|s)?|weak(?:ness|nesses)?|blind spots?|only works",
-}
-"""Facts a question set may name in `answered_if` besides the story-kind facts (KIND_FACTS):
-a baseline's score given after it ('0.22 for the rules baseline'), alternatives named or
-scored, the candidate's own share of the work, and in hindsight or a lesson a change, a next
-step or a limit already said."""
-
-FACTS: dict[str, str] = {**KIND_FACTS, **ANSWER_FACTS}
-"""Every fact `answered_if` may name, and the words that show a story gives it."""
-
-
-@lru_cache(maxsize=64)
-def _fact_pattern(fact: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w/-])(?:{FACTS[fact]})(?![\w/])", re.IGNORECASE)
-
-
-def answers(fact: str, text: str) -> bool:
-    """Whether `text` already gives `fact` (a key of FACTS)."""
-    return bool(text) and _fact_pattern(fact).search(text) is not None
 
 
 _DETERMINER = re.compile(r"^(?:a|an|the|one|my|our|their|his|her)\b", re.IGNORECASE)

@@ -16,7 +16,6 @@ from typing import Any
 
 from coach.core.errors import InputError
 from coach.core.question_data import (
-    FACTS,
     GAP_TYPES,
     PERSONAS,
     QUOTES,
@@ -29,7 +28,7 @@ from coach.core.question_data import (
     placeholders,
 )
 from coach.core.redflag_table import FLAGS as RED_FLAGS
-from coach.core.storykinds import KINDS
+from coach.core.storykinds import FACTS, KINDS
 from coach.core.templates import FormTemplate, TemplateSet, yaml_files
 from coach.core.yamlfile import YamlDoc, read_yaml
 

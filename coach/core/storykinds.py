@@ -200,6 +200,31 @@ FACTS: dict[str, str] = {
     "team_size": r"team of|\d+ (?:engineers|people|analysts|data scientists)|"
     r"(?:two|three|four|five|six|seven|eight) (?:engineers|analysts|people|data scientists)|"
     r"only (?:data scientist|ml engineer|engineer)",
+    # a baseline's score given after it ('0.22 for the rules baseline'), alternatives named
+    # or scored, the candidate's own share, and in hindsight or a lesson a change, a next
+    # step or a limit already said
+    "baseline_compared": r"\d[^.;]*?\b(?:for|of|from|by|than) (?:the |a |an |our )?"
+    r"(?:[\w-]+ ){0,2}(?:baseline|old (?:system|model|rules?|process)|rules?(?: engine)?|"
+    r"heuristic|previous model|status quo)",
+    "alternatives_named": r"(?:logistic|linear|ridge|lasso|poisson) regression|"
+    r"random forests?|gradient[- ]boost\w*|xgboost|lightgbm|catboost|neural (?:net\w*|"
+    r"networks?)|deep learning|svms?|support vector \w+|k-nearest \w+|knn|naive bayes|"
+    r"decision trees?|arima|prophet|gaussian mixtures?|h?dbscan|hierarchical \w+|"
+    r"baselines?|heuristics?|rules?(?: engine| set)?|popularity|moving average|"
+    r"(?:tried|compared|tested|benchmarked|evaluated|considered) (?!other\b|alternatives?\b|"
+    r"a few\b|several\b|some\b|many\b|different\b|options?\b|approaches\b)\w+",
+    "alternatives_scored": r"\d*\.\d+|\d+(?:\.\d+)?\s?%",
+    "share_named": r"I owned|I was (?:responsible|in charge|accountable)|"
+    r"my (?:part|share|role) was|(?:was|were) (?:all )?mine|I was the (?:only|sole|lead)|"
+    r"I led|on my own|by myself|I alone|I did (?:all|most|the)",
+    "change_named": r"I(?:'d|’d| would)|next time|now (?:I|when|that)|these days|since then|"
+    r"from now on|starting over|start(?:ed)? again|I now|should have|should've|differently",
+    "next_step": r"next (?:step|I|we|would|thing|version|improvement|phase|time)|"
+    r"I(?:'d|’d| would) (?:\w+ )?(?:add|try|build|model|test|move|use|run|extend|replace|"
+    r"like|want)|plan(?:ned|ning)? to|roadmap|future work",
+    "limit_named": r"still (?:\w+ )?(?:miss\w*|fail\w*|struggl\w*|ignor\w*|can\w*|does\w*|"
+    r"confus\w*|mix\w*|has trouble)|ignor(?:ed|es|ing)|falls? short|fell short|"
+    r"limit(?:ed|ation|ations|s)?|weak(?:ness|nesses)?|blind spots?|only works",
 }
 """Each fact a story may already give, and the words that show it does."""
 

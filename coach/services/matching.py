@@ -10,6 +10,7 @@ to read the few stories it explains: in a worker thread, give it that thread's s
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -138,11 +139,12 @@ class CoverageReport:
 
 
 class Matcher:
-    """The active stories of one store, indexed for matching questions."""
+    """The active stories of one store (or those of `story_ids`, archived or not),
+    indexed for matching questions."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, story_ids: Iterable[int] | None = None) -> None:
         self.store = store
-        self.index = MatchIndex(story_docs(store))
+        self.index = MatchIndex(story_docs(store, story_ids))
 
     def __len__(self) -> int:
         return len(self.index)

@@ -11,7 +11,6 @@ from typing import TextIO
 
 from coach.core.errors import InputError
 from coach.core.filenames import NamePicker
-from coach.core.matching import MatchIndex
 from coach.core.overview import (
     BusyStory,
     CommonCoverage,
@@ -36,7 +35,6 @@ from coach.services.export.writers import Piece, StoryData
 from coach.services.matching import Matcher, common_questions
 from coach.services.sheets import category_labels, sheet_for, shown
 from coach.services.workspace import Workspace
-from coach.store.matching import story_docs
 from coach.store.store import Store
 
 OVERWRITE_HINT = "add --force to overwrite it, or choose another --out"
@@ -125,7 +123,7 @@ class Exporter:
         user's file is broken: `coach templates` says why); None without stories."""
         if not self.story_ids:
             return None
-        matcher = OverviewMatcher(self.store, self.story_ids)
+        matcher = Matcher(self.store, self.story_ids)  # archived ones too
         report = matcher.coverage(common_questions(self.workspace).questions)
         good, weak, none = (report.of(name) for name in ("good", "weak", "none"))
         return CommonCoverage(
@@ -240,11 +238,3 @@ def readiness_for(store: Store, templates: TemplateSet) -> ReadinessOf:
         return {p.id: p.readiness for p in story_progress(store, templates, briefs, now)}
 
     return some
-
-
-class OverviewMatcher(Matcher):
-    """The overview's stories only (archived ones included), not every active story."""
-
-    def __init__(self, store: Store, story_ids: Sequence[int]) -> None:
-        self.store = store
-        self.index = MatchIndex(story_docs(store, story_ids))
