@@ -13,6 +13,8 @@ follow-up figures (bench/followups.py) use a copy of the bank with 100,000 answe
 do the progress screen's start-up (bench/progress.py, fresh processes) and export
 (bench/export.py). Typing into a 3,000-word field of the form, key press to frame against a
 bare TextArea app, is measured in fresh processes by bench/form.py (bench/form_probe.py).
+Hearing a 30 s spoken answer (the `voice` extra) is measured by bench/voice.py, in fresh
+processes; its figures are null, with the reason, where faster-whisper or a model is absent.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import mock_start  # noqa: E402
 import progress  # noqa: E402
 import rehearsal  # noqa: E402
 import search  # noqa: E402
+import voice  # noqa: E402
 from common import figure, log, measure_starts, percentile  # noqa: E402
 from corpus import Corpus, make_corpus  # noqa: E402
 
@@ -260,6 +263,9 @@ def run(plan: Plan, workdir: Path) -> dict[str, Any]:
         lambda: form.form_keystroke_figures(
             workdir, plan.typing_keys, TYPING_WARM_UP, plan.typing_rounds, SEED, env
         ),
+    )
+    figures |= timed(
+        "hearing an answer", lambda: voice.voice_figures(workdir, 2 if plan.quick else 5, env)
     )
     return figures
 

@@ -18,6 +18,18 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "coach.db"
 
 
+def user_data_dir() -> Path:
+    """Where coach keeps the user's own data (the default database, speech models, audio)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def audio_dir() -> Path:
+    """Where answers recorded in rehearsal are kept (`coach voice purge` empties it)."""
+    return user_data_dir() / "audio"
+
+
 def user_config_dir() -> Path:
     """The user's own templates live under this folder's `templates/`."""
     env = os.environ.get("COACH_CONFIG")

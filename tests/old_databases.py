@@ -231,10 +231,70 @@ def seed_m003(conn: sqlite3.Connection) -> None:
     )
 
 
+def seed_m005(conn: sqlite3.Connection) -> None:
+    """m005's tables summarise the answers and its triggers fill them: a rehearsal of the
+    café story, written as m002's coach wrote one, goes through them."""
+    conn.execute(
+        "INSERT INTO rehearsals (id, story_id, persona, focus, seed, started_at, ended_at, "
+        "status) VALUES (8, 2, '', '', 1001, ?, ?, 'finished')",
+        [LATER, LATER],
+    )
+    conn.execute(
+        "INSERT INTO answers (rehearsal_id, story_id, position, kind, key, category, prompt, "
+        "target_seconds, seconds, rating, skipped, note, answered_at) "
+        "VALUES (8, 2, 0, 'followup', 'baseline', 'models', 'What was the baseline?', "
+        "45.0, 30.0, 3, 0, '', ?)",
+        [LATER],
+    )
+
+
+def seed_m006(conn: sqlite3.Connection) -> None:
+    """A mock left unfinished: the churn story told (rehearsal 7), then an improvised answer."""
+    conn.execute(
+        "INSERT INTO mocks (id, minutes, kind, seed, started_at, status, elapsed_seconds) "
+        "VALUES (3, 30, 'mixed', 11, ?, 'unfinished', 412.5)",
+        [STAMP],
+    )
+    conn.executemany(
+        "INSERT INTO mock_parts (mock_id, position, question_id, question, story_id, title, "
+        "improvised, rehearsal_id, target_seconds, seconds, rating, skipped, note, asked_at) "
+        "VALUES (3, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        [
+            (0, "model-failed", "A model that failed?", 1, "Churn model", 0, 7, None, None,
+             None, "", STAMP),
+            (1, "conflict", "A disagreement?", None, "", 1, None, 120.0, 95.0, 2, "vague",
+             LATER),
+        ],
+    )  # fmt: skip
+
+
+def seed_m007(conn: sqlite3.Connection) -> None:
+    """What was heard in the churn rehearsal's A/B answer (rehearsal 7, step 1), its
+    recording kept."""
+    conn.execute(
+        "INSERT INTO heard (rehearsal_id, position, transcript, duration_s, speaking_s, words, "
+        "wpm, speaking_wpm, fillers, fillers_per_minute, fillers_by_word, pauses, figures, "
+        "audio_path, engine, model, heard_at) "
+        "VALUES (7, 1, ?, 52.0, 44.5, 120, 138.5, 161.8, 3, 3.5, ?, ?, ?, ?, "
+        "'faster-whisper', 'tiny.en', ?)",
+        [
+            "Um, we held out 5% of users for two weeks, uh, and churn fell.",
+            json.dumps({"um": 2, "uh": 1}),
+            json.dumps([{"at_s": 12.4, "seconds": 2.5}]),
+            json.dumps([{"text": "2.1%", "field": "impact", "said": False, "at_s": None}]),
+            "/data/audio/rehearsal-7-answer-2.wav",
+            LATER,
+        ],
+    )
+
+
 SEEDERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "m001_initial": seed_m001,
     "m002_rehearsals": seed_m002,
     "m003_dismissals": seed_m003,
+    "m005_progress_summary": seed_m005,
+    "m006_mocks": seed_m006,
+    "m007_voice": seed_m007,
 }
 """Data for the tables each migration made, written with that schema's SQL."""
 

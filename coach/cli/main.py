@@ -17,6 +17,7 @@ from coach.cli.mock import mock
 from coach.cli.progress import progress_tui, stats
 from coach.cli.rehearse import followups, rehearse
 from coach.cli.stories import import_, lint, list_, show, templates
+from coach.cli.voice import voice
 from coach.services.workspace import Workspace
 
 
@@ -75,6 +76,7 @@ for command in (
     match,
     coverage,
     mock,
+    voice,
 ):
     main.add_command(command)
 

@@ -30,7 +30,8 @@ from coach.services.mock import KINDS, MINUTES
 @reported
 def mock(ctx: Context, minutes: str, kind: str, seed: int | None) -> None:
     """A mock interview: a common question, the story you pick to answer it, its
-    follow-ups, then the next question, until the time is up; a report at the end."""
+    follow-ups, then the next question, until the time is up; a report at the end. A mock
+    left unfinished (the app closed during it) is offered first, to resume or discard."""
     from coach.services.matching import common_questions
     from coach.tui.app import MockRequest, make_app
 

@@ -15,12 +15,14 @@ from coach.core.errors import InputError
 from coach.core.text import plural
 
 if TYPE_CHECKING:
-    from coach.services.progress import Progress, TrendRow
+    from coach.services.progress import PaceRow, Progress, TrendRow
 
 WIDTH = 80
 TEXT_STORIES = 20
 """Stories listed in the text output; --json lists them all."""
 TEXT_CATEGORIES = 6
+TEXT_HEARD = 8
+"""Rehearsals heard listed in the text output (the most recent); --json lists them all."""
 
 
 def _clip(text: str, width: int = WIDTH) -> str:
@@ -84,6 +86,7 @@ def render_text(report: Progress, more: int) -> list[str]:
             f"{s.last_7} of the last 7 days · {s.last_30} of the last 30",
         )
         lines.append(f"Rehearsals a week, last {len(report.weeks)} weeks: {report.sparkline}")
+        lines += _heard_lines(report.pace)
         lines += ["", "Weakest follow-up categories (mean rating of 4, over time)"]
         for c in report.categories[:TEXT_CATEGORIES]:
             mean_text = f"{c.mean_rating:.1f}" if c.mean_rating is not None else "  - "
@@ -112,6 +115,26 @@ def render_text(report: Progress, more: int) -> list[str]:
     if more:
         lines.append(f"… and {more:,} more (coach stats --json lists every story)")
     return lines
+
+
+def _heard_lines(pace: list[PaceRow]) -> list[str]:
+    """The pace and fillers a minute of the last rehearsals heard; nothing when none was."""
+    from coach.services.rehearsals import PACE_BAND, Pace
+
+    if not pace:
+        return []
+    shown = pace[-TEXT_HEARD:]
+    low, high = PACE_BAND
+    last = shown[-1]
+    verdict = Pace(last.answers, last.wpm, last.fillers_per_minute, last.fillers).verdict
+    wpm = " ".join(f"{p.wpm:.0f}" for p in shown)
+    fillers = " ".join(f"{p.fillers_per_minute:g}" for p in shown)
+    return [
+        "",
+        f"Heard, the last {plural(len(shown), 'rehearsal')} with the microphone on",
+        _clip(f"  words a minute     {wpm}  (aim for {low}-{high}; last: {verdict})"),
+        _clip(f"  fillers a minute   {fillers}"),
+    ]
 
 
 def _due_lines(report: Progress) -> list[str]:
@@ -159,8 +182,24 @@ def trend_json(row: TrendRow) -> dict[str, Any]:
     }
 
 
+def pace_json(row: PaceRow) -> dict[str, Any]:
+    return {
+        "rehearsal": row.rehearsal_id,
+        "story": row.slug,
+        "started_at": _when(row.started_at),
+        "answers": row.answers,
+        "seconds": round(row.seconds, 1),
+        "words": row.words,
+        "wpm": row.wpm,
+        "fillers": row.fillers,
+        "fillers_per_minute": row.fillers_per_minute,
+    }
+
+
 def stats_json(p: Progress) -> dict[str, Any]:
     """The stable `coach stats --json` form (documented in the README)."""
+    from coach.services.rehearsals import PACE_BAND
+
     t, s = p.totals, p.streaks
     data: dict[str, Any] = {
         "now": p.now.isoformat(),
@@ -214,6 +253,7 @@ def stats_json(p: Progress) -> dict[str, Any]:
             "uncovered": list(p.coverage.uncovered),
             "other": {name: list(slugs) for name, slugs in p.coverage.other.items()},
         },
+        "heard": {"band": list(PACE_BAND), "trend": [pace_json(row) for row in p.pace]},
     }
     if p.stories is not None:
         data["stories"] = [

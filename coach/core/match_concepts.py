@@ -17,7 +17,9 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "churn, churned, churning, cancel, cancellation, cancelling, attrition, retention, "
             "retain, retained, customers leave, customers leaving, users leave, users leaving, "
             "who leave, who left, left the service, quit, quitting, unsubscribe, "
-            "stop using, stopped using, walk away, lapse, lapsed, renewal, renew, win back"
+            "stop using, stopped using, walk away, lapse, lapsed, renewal, renew, win back, "
+            "subscriber, subscribers, subscription, subscriptions, competitor, competitors, "
+            "switch provider, switched provider, stop paying, stopped paying, drop off"
         ),
     ),
     "fraud": (
@@ -25,12 +27,16 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         _terms(
             "fraud, fraudulent, fraudster, fraudsters, scam, scams, chargeback, chargebacks, "
             "stolen card, suspicious transaction, suspicious payment, money laundering, fake "
-            "account, fake accounts, abuse, card fraud, payment fraud"
+            "account, fake accounts, abuse, card fraud, payment fraud, bogus, illegitimate, "
+            "counterfeit, account takeover, stolen, suspicious, impostor, dodgy"
         ),
     ),
     "payments": (
         "payments",
-        _terms("payment, payments, transaction, transactions, card, cards, checkout, merchant"),
+        _terms(
+            "payment, payments, transaction, transactions, card, cards, checkout, merchant, "
+            "purchase, purchases, money transfer, bank transfer, wallet"
+        ),
     ),
     "forecast": (
         "forecasting",
@@ -38,14 +44,16 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "forecast, forecasting, forecasts, demand, time series, seasonality, seasonal, "
             "stock, stockout, stock-out, inventory, replenishment, how much to order, order the "
             "right amount, sales volume, future sales, sales, grocery, supermarket, "
-            "retail, waste, spoilage"
+            "retail, waste, spoilage, sell, sells, sold, perishable, fresh food, groceries, "
+            "grocer, grocers, fruit, vegetables, shelf life"
         ),
     ),
     "search": (
         "search ranking",
         _terms(
             "search, searches, ranking, rank, ranked, ranker, relevance, relevant results, "
-            "results page, retrieval, rerank, reranking, learning to rank, ndcg, query, queries"
+            "results page, retrieval, rerank, reranking, learning to rank, ndcg, query, queries, "
+            "keyword, keywords, search results, search engine, position bias, clicks"
         ),
     ),
     "recommendation": (
@@ -53,7 +61,8 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         _terms(
             "recommendation, recommendations, recommender, recommend, recommended, "
             "personalization, personalisation, personalized, personalised, collaborative "
-            "filtering, suggestions, you might like, next best"
+            "filtering, suggestions, you might like, next best, what to watch, watch next, "
+            "because you watched, feed, home page, homepage"
         ),
     ),
     "pricing": (
@@ -61,7 +70,8 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         _terms(
             "pricing, price, prices, priced, elasticity, discount, discounts, dynamic pricing, "
             "markdown, markdowns, charge, what to charge, rates, room rate, "
-            "nightly rate"
+            "nightly rate, price sensitivity, price sensitive, willingness to pay, pay, fare, "
+            "fares, tariff, fees"
         ),
     ),
     "nlp": (
@@ -69,7 +79,9 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         _terms(
             "nlp, natural language, text, texts, language model, llm, llms, sentiment, bert, "
             "transformer, transformers, chatbot, documents, emails, tickets, "
-            "tokenization, tokenizer, named entity, translation"
+            "tokenization, tokenizer, named entity, translation, complaint, complaints, "
+            "chat, chats, topic, topics, text classification, "
+            "summarization, summarisation"
         ),
     ),
     "vision": (
@@ -77,7 +89,8 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         _terms(
             "image, images, vision, computer vision, photo, photos, picture, pictures, camera, "
             "video, cnn, object detection, pixel, pixels, defect, defects, inspection, "
-            "production line, assembly line, conveyor"
+            "production line, assembly line, conveyor, factory, factories, manufacturing, "
+            "quality control, visual inspection, image recognition, recognition, packaging"
         ),
     ),
     "marketing": (
@@ -95,13 +108,43 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         "health",
         _terms("patient, patients, clinical, hospital, medical, diagnosis, disease"),
     ),
+    "locations": (
+        "shops and branches",
+        _terms(
+            "store, stores, shop, shops, branch, branches, outlet, outlets, pharmacy, "
+            "pharmacies, footfall, foot traffic, site selection, closure, closures, shut down, "
+            "store openings"
+        ),
+    ),
+    "travel": (
+        "travel",
+        _terms(
+            "hotel, hotels, booking, bookings, guest, guests, accommodation, travel, traveller, "
+            "travellers, traveler, travelers, trip, trips, flight, flights, airline, airlines"
+        ),
+    ),
+    "media": (
+        "films, music and media",
+        _terms(
+            "film, films, movie, movies, viewer, viewers, viewing, watch, watched, watching, "
+            "tv, episode, episodes, music, song, songs, playlist, podcast"
+        ),
+    ),
+    "support": (
+        "customer support",
+        _terms(
+            "customer support, support ticket, support tickets, help desk, helpdesk, help "
+            "request, help requests, support request, support requests, customer service, "
+            "call centre, call center, contact centre, inbox, triage, routing"
+        ),
+    ),
     "anomaly": (
         "anomalies",
         _terms("anomaly, anomalies, anomalous, outlier, outliers, unusual behaviour"),
     ),
     "segmentation": (
         "segments",
-        _terms("segmentation, segment, segments, clustering, clusters, cohort, cohorts, persona"),
+        _terms("segmentation, segment, segments, clustering, cohort, cohorts, persona"),
     ),
     # what a project's story tells of
     "experiment": (
@@ -109,14 +152,16 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         _terms(
             "a/b, a/b test, ab test, experiment, experiments, randomized, randomised, control "
             "group, treatment group, split test, live test, online test, controlled test, "
-            "controlled experiment, holdout group, significance, significant"
+            "controlled experiment, holdout group, significance, significant, pilot, pilots, "
+            "trial, trials"
         ),
     ),
     "leakage": (
         "leakage",
         _terms(
             "leakage, leak, leaked, leaking, leaky, too good to be true, future information, "
-            "point in time, point-in-time, look-ahead"
+            "point in time, point-in-time, look-ahead, cheat, cheating, cheated, gave away, "
+            "give away, target leakage, label leakage, peeking"
         ),
     ),
     "data_quality": (
@@ -133,7 +178,8 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         _terms(
             "large dataset, huge dataset, big data, at scale, scale, scaling, terabytes, "
             "billions, millions of rows, distributed, spark, out of memory, ran out of memory, "
-            "parallel, hadoop"
+            "parallel, hadoop, cluster, single machine, one machine, one computer, memory, "
+            "gigabytes, petabytes, too big, too large"
         ),
     ),
     "baseline": (
@@ -146,7 +192,7 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "model_choice": (
         "choosing a model",
         _terms(
-            "alternatives, alternative, compared, comparing, chose, choose, choice, trade-off, "
+            "alternatives, alternative, compared, comparing, trade-off, "
             "tradeoff, trade-offs, which model, model selection, candidates"
         ),
     ),
@@ -212,12 +258,17 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "explain, explained, explaining, explanation, non-technical, nontechnical, "
             "audience, present, presented, presentation, executives, plain language, plain "
             "english, communicate, communicated, communication, visualization, dashboard, "
-            "storytelling, layman"
+            "storytelling, layman, writing, write-up, write-ups, readable, readability, "
+            "clarity, jargon, too technical, hard to follow"
         ),
     ),
     "fairness": (
         "fairness",
-        _terms("fairness, fair, bias, biased, ethical, ethics, privacy, discrimination"),
+        _terms(
+            "fairness, unfair, unfairly, unfairness, biased against, bias against, ethical, "
+            "ethics, privacy, discrimination, discriminate, discriminated, protected group, "
+            "protected groups, demographic, demographics, equity"
+        ),
     ),
     # behavioural themes
     "conflict": (
@@ -226,7 +277,8 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "disagree, disagreed, disagreement, disagreements, conflict, conflicts, pushed "
             "back, push back, pushback, argue, argued, argument, objected, objection, tension, "
             "friction, clash, clashed, dispute, escalate, escalated, escalating, did not agree, "
-            "didn't agree, different opinion, different opinions, at odds, butted heads"
+            "didn't agree, different opinion, different opinions, at odds, butted heads, "
+            "refused, resisted, resistance, roadblock, standoff"
         ),
     ),
     "failure": (
@@ -244,14 +296,17 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "learn, learned, learnt, learning, new tool, new technique, new language, new "
             "framework, new library, unfamiliar, never used, picked up, pick up, taught "
             "myself, teach myself, course, ramp up, ramped up, up to speed, self-taught, "
-            "crash course, documentation, tutorial, tutorials"
+            "crash course, documentation, tutorial, tutorials, master, mastered, mastering, "
+            "get to grips, got to grips, studied, self-study, new technology, new stack, "
+            "bootcamp"
         ),
     ),
     "feedback": (
         "feedback",
         _terms(
             "feedback, criticism, criticized, criticised, critique, critical review, told me, "
-            "pointed out, code review, constructive"
+            "pointed out, code review, constructive, comments, remarks, performance review, "
+            "hard to hear, called out, negative review"
         ),
     ),
     "ownership": (
@@ -269,7 +324,8 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "influence, influenced, persuade, persuaded, convince, convinced, advocate, "
             "advocated, buy-in, won over, win over, skeptic, skeptical, sceptical, skepticism, "
             "doubt, doubted, doubts, without authority, champion, championed, make the case, "
-            "made the case, sell the idea"
+            "made the case, sell the idea, negotiate, negotiated, negotiating, negotiation, "
+            "compromise, buy in, no authority, no say"
         ),
     ),
     "mentoring": (
@@ -277,7 +333,9 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         _terms(
             "mentor, mentored, mentoring, coach, coached, coaching, teach, taught, junior, "
             "juniors, onboard, onboarding, intern, interns, new hire, new hires, new joiner, "
-            "new joiners, graduate, find their feet, pair programming"
+            "new joiners, graduate, find their feet, pair programming, recruit, recruits, "
+            "newcomer, newcomers, less experienced, guide, guided, guiding, mentee, mentees, "
+            "apprentice"
         ),
     ),
     "leadership": (
@@ -298,7 +356,8 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "deadline, deadlines, tight timeline, time pressure, under pressure, urgent, "
             "urgently, rush, rushed, crunch, short notice, launch date, days to, "
             "ran out of time, time-boxed, against the clock, days left, few days, race "
-            "against time"
+            "against time, due date, hard date, fixed date, hurry, hurried, last minute, "
+            "last-minute, time crunch, days before"
         ),
     ),
     "prioritization": (
@@ -318,10 +377,13 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "decision": (
         "a judgement call",
         _terms(
-            "decision, decisions, decide, decided, judgment, judgement, judgement call, made "
+            "decision, decisions, decide, decided, deciding, judgment, judgement, judgement "
+            "call, made "
             "a call, incomplete data, incomplete information, limited data, partial data, "
             "without all, missing information, information was missing, not enough "
-            "information, partial information, assumption, assumptions, bet"
+            "information, partial information, assumption, assumptions, bet, partial "
+            "picture, incomplete picture, full picture, whole picture, gut feeling, educated "
+            "guess, best guess, calculated risk, informed guess"
         ),
     ),
 }

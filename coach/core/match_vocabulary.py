@@ -61,9 +61,16 @@ STOPWORDS = frozenset(
     full back built build good best big use used new
     describe explain share talk recall situation experience project projects work worked
     working job role company kind sort ever particular specific instance occasion moment
+    because well need needed people person someone anyone everyone reason around change
+    changed first last next many per plan planned show shows showed moving move moved put
+    handle handled group part down look looking looked took take taking happen happened
+    able lot lots little knew know known whole keep kept stay across within without toward
+    towards getting went came come
     """.split()
 )
-"""Words of how a question is asked, not of what it asks ('tell me about a time you...').
+"""Words of how a question is asked, not of what it asks ('tell me about a time you...'),
+and the words of any story's telling ('people', 'changed', 'first', 'because'): shared,
+they say nothing of the story being the one asked for.
 'own' and 'explain' stay out of STOPWORDS' reach when a concept names them."""
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -91,6 +98,70 @@ _SUFFIXES = (
 )
 
 
+KEPT_APART: dict[str, str] = {
+    "better": "better",
+    "billion": "billion",
+    "billions": "billion",
+    "million": "million",
+    "millions": "million",
+    "product": "product#",
+    "products": "product#",
+    "conversation": "conversat",
+    "conversations": "conversat",
+    "engine": "engine",
+    "engines": "engine",
+    "mapping": "mapping",
+    "rating": "rating",
+    "ratings": "rating",
+    "directly": "directly",
+    "direction": "direction",
+    "object": "object",
+    "objects": "object",
+    "objected": "objection",
+    "objection": "objection",
+    "objections": "objection",
+    "find": "find",
+    "finds": "find",
+    "faster": "faster",
+    "fastest": "faster",
+    "designer": "designer",
+    "designers": "designer",
+    "target": "target#",
+    "targets": "target#",
+    "judge": "judge",
+    "judged": "judge",
+    "judges": "judge",
+    "cluster": "cluster",
+    "clusters": "cluster",
+    "shifts": "shifts",
+    "missed": "missed",
+    "fair": "fair#",
+    "comment": "comment",
+    "comments": "comment",
+    "judgments": "judgments",
+    "judgements": "judgments",
+    "miss": "missed",
+}
+"""Words the suffix rules would merge with an unrelated word, and the stem each keeps:
+'better' is no 'bet', 'billions' no 'billing', a 'product' no 'production', a 'conversation'
+no 'conversion', an 'engine' no 'engineer', an 'object' no 'objection', a 'target' no
+'targeting', 'faster' no 'fast' (learning fast is no latency), night 'shifts' no shift of
+the data, a 'missed' date no missing data."""
+
+
+_ASKING = re.compile(
+    r"\b(?:decid\w*|choos\w*|chose|pick\w*|select\w*)\s+(?=(?:which|what|whether|how|who)\b)",
+    re.IGNORECASE,
+)
+
+
+def unframed(question: str) -> str:
+    """The question without a verb of choosing before what was chosen ('decide which
+    metric', 'choose what to charge'): it asks for the choice, and says nothing of a
+    judgement call or of choosing a model."""
+    return _ASKING.sub("", question)
+
+
 def tokens(text: str) -> list[str]:
     """The words of `text`, lower-cased; 'A/B' becomes one word, 'ab'."""
     lowered = text.lower().replace("a/b", "ab")
@@ -101,6 +172,8 @@ def tokens(text: str) -> list[str]:
 def stem(word: str) -> str:
     """A crude stem, the same for a word's usual forms: cancel, cancels, cancelled,
     cancelling and cancellation all give 'cancel'. Only ever compared with itself."""
+    if word in KEPT_APART:
+        return KEPT_APART[word]
     if len(word) <= 3 or word.isdigit():
         return word
     for suffix, replacement in _SUFFIXES:
@@ -191,6 +264,47 @@ for _key, _phrases in PHRASES.items():
 
 STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) - frozenset(STEM_CONCEPTS)
 """The stems of STOPWORDS that name no concept."""
+
+
+def scan(text: str) -> list[tuple[str, str]]:
+    """(key, word as written) for every key `text` says: concepts 'c:NAME', words 't:STEM'."""
+    surface = tokens(text)
+    stems = [stem(t) for t in surface]
+    words = joined(stems)
+    # the written word of each joined term: count how many stems each one took
+    written: list[str] = []
+    at = 0
+    for word in words:
+        width = word.count("_") + 1
+        written.append(" ".join(surface[at : at + width]))
+        at += width
+    found: list[tuple[str, str]] = []
+    for i, word in enumerate(words):
+        for concept in STEM_CONCEPTS.get(word, ()):
+            found.append(("c:" + concept, written[i]))
+        for concept, phrase in PHRASE_STARTS.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                found.append(("c:" + concept, " ".join(written[i : i + len(phrase)])))
+        if word not in STOP_STEMS and len(word) > 2 and not word.isdigit():
+            found.append(("t:" + word, written[i]))
+    return found
+
+
+def text_keys(text: str) -> set[str]:
+    """The keys of `text` (as `scan`, without the written words), for building an index."""
+    words = joined([stem(t) for t in tokens(text)])
+    found: set[str] = set()
+    concepts, starts, stop = STEM_CONCEPTS, PHRASE_STARTS, STOP_STEMS
+    for i, word in enumerate(words):
+        if word in concepts:
+            found.update("c:" + c for c in concepts[word])
+        if word in starts:
+            for concept, phrase in starts[word]:
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    found.add("c:" + concept)
+        if word not in stop and len(word) > 2 and not word.isdigit():
+            found.add("t:" + word)
+    return found
 
 
 def label(concept: str) -> str:

@@ -7,8 +7,9 @@ its title, tags, competencies and the questions it says it answers weigh most, w
 goal or situation says less, the rest of its text least. A story's score is the share of the
 question's keys it says, each at the weight of the best place it says it (rarer keys of the
 bank weigh a little more), so 1.0 is a story that names all of them in its title or tags.
-The index is built once for a bank and answers a question by touching only the stories that
-say one of its keys.
+A story that says the question's topic only in passing keeps part of its score
+(TOPIC_FACTORS). The index is built once for a bank, patched a story at a time as stories
+change, and answers a question by touching only the stories that say one of its keys.
 """
 
 from __future__ import annotations
@@ -30,14 +31,14 @@ LABEL_FIELDS = ("question",)
 DEFINING_FIELDS = ("goal", "situation", "task")
 """Fields that say what a story is about."""
 FIELD_ZONE = 2
+"""Where a written form field (FIELD_CONCEPTS) counts its concept: with the story's text."""
 COMPETENCY_ZONE = 1
 """Where a competency counts the concept of its signal ('evaluation' -> metrics): broader
 than the concept, so less than a tag naming it."""
-"""Where a written form field (FIELD_CONCEPTS) counts its concept: with the story's text."""
 
 CONCEPT_WEIGHT = 1.0
 WORD_WEIGHT = 0.5
-SIGNAL_WEIGHT = 0.5
+SIGNAL_WEIGHT = 0.35
 IDF_WEIGHT = 0.5
 """A key found in no story weighs 1 + IDF_WEIGHT times as much as one found in every story."""
 
@@ -48,6 +49,10 @@ WEAK = 0.2
 """From this score a story is a weak match; below, no story answers the question."""
 WHY_LIMIT = 5
 OFF_TOPIC = 0.6
+TOPIC_FACTORS = (1.0, 0.85, 0.65, OFF_TOPIC)
+"""The share of its score a story keeps when the best place it says one of the question's
+topics is its labels, its defining fields, the rest of its text, or nowhere: a search
+story's passing 'text match' does not make it an answer to a question about text."""
 POOL = 8
 
 
@@ -94,47 +99,6 @@ class Query:
         return not self.weights
 
 
-def _scan(text: str) -> list[tuple[str, str]]:
-    """(key, word as written) for every key `text` says: concepts 'c:NAME', words 't:STEM'."""
-    surface = vocab.tokens(text)
-    stems = [vocab.stem(t) for t in surface]
-    words = vocab.joined(stems)
-    # the written word of each joined term: count how many stems each one took
-    written: list[str] = []
-    at = 0
-    for word in words:
-        width = word.count("_") + 1
-        written.append(" ".join(surface[at : at + width]))
-        at += width
-    found: list[tuple[str, str]] = []
-    for i, word in enumerate(words):
-        for concept in vocab.STEM_CONCEPTS.get(word, ()):
-            found.append(("c:" + concept, written[i]))
-        for concept, phrase in vocab.PHRASE_STARTS.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                found.append(("c:" + concept, " ".join(written[i : i + len(phrase)])))
-        if word not in vocab.STOP_STEMS and len(word) > 2 and not word.isdigit():
-            found.append(("t:" + word, written[i]))
-    return found
-
-
-def _fast_keys(text: str) -> set[str]:
-    """The keys of `text` (as `_scan`, without the written words), for building an index."""
-    words = vocab.joined([vocab.stem(t) for t in vocab.tokens(text)])
-    found: set[str] = set()
-    concepts, starts, stop = vocab.STEM_CONCEPTS, vocab.PHRASE_STARTS, vocab.STOP_STEMS
-    for i, word in enumerate(words):
-        if word in concepts:
-            found.update("c:" + c for c in concepts[word])
-        if word in starts:
-            for concept, phrase in starts[word]:
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    found.add("c:" + concept)
-        if word not in stop and len(word) > 2 and not word.isdigit():
-            found.add("t:" + word)
-    return found
-
-
 def _competency_concept(competency: str) -> str | None:
     concept = vocab.SIGNAL_CONCEPTS.get(normalise(competency))
     return "c:" + concept if concept else None
@@ -144,7 +108,7 @@ def story_keys(doc: StoryDoc) -> dict[str, int]:
     """Every key a story says -> the best zone it says it in."""
     best: dict[str, int] = {}
     for zone, text in doc.zones():
-        for key in _fast_keys(text):
+        for key in vocab.text_keys(text):
             if best.get(key, BODY + 1) > zone:
                 best[key] = zone
     for competency in doc.competencies:
@@ -162,7 +126,7 @@ def read_question(text: str, themes: Sequence[str] = (), signals: Sequence[str] 
     its other words WORD_WEIGHT, the concepts of the signals it tests SIGNAL_WEIGHT."""
     weights: dict[str, float] = {}
     said: dict[str, str] = {}
-    scanned = _scan(text)
+    scanned = vocab.scan(vocab.unframed(text))
     in_concept = {part for k, w in scanned if k.startswith("c:") for part in w.split()}
     for key, word in scanned:
         if key.startswith("t:") and word in in_concept:
@@ -187,6 +151,16 @@ def read_question(text: str, themes: Sequence[str] = (), signals: Sequence[str] 
     return Query(text, weights, said, tuple(signals), frozenset(topics))
 
 
+def _top(scores: list[float], count: int) -> list[int]:
+    """The stories of the `count` best positive scores, and every story tied with the last
+    (so that ties go to the older story, whatever the slots' order)."""
+    best = heapq.nlargest(count, range(len(scores)), key=scores.__getitem__)
+    floor = scores[best[-1]] if best else 0.0
+    if floor <= 0:
+        return [i for i, score in enumerate(scores) if score > 0]
+    return [i for i, score in enumerate(scores) if score >= floor]
+
+
 @dataclass(frozen=True)
 class Ranked:
     doc_id: int
@@ -196,62 +170,148 @@ class Ranked:
 
 
 class MatchIndex:
-    """Every active story's keys, by key: built once, asked many questions. The stories
-    come in id order (as `store.matching.story_docs` gives them)."""
+    """Every active story's keys, by key: built once, asked many questions, and kept up to
+    date a story at a time (`add`, `remove`). A story's slot is its place in the index: a
+    story added later takes a new slot, a removed one leaves its slot empty."""
 
     def __init__(self, docs: Iterable[StoryDoc]) -> None:
-        self.ids: list[int] = []
-        self.slugs: list[str] = []
-        self.titles: list[str] = []
+        self._ids: list[int] = []
+        """Slot -> story id (-1 for a slot left empty)."""
+        self._slugs: list[str] = []
+        self._titles: list[str] = []
+        self._slot: dict[int, int] = {}
         self.postings: dict[str, tuple[list[int], list[int], list[int]]] = {}
-        for index, doc in enumerate(docs):
-            self.ids.append(doc.id)
-            self.slugs.append(doc.slug)
-            self.titles.append(doc.title)
-            for key, zone in story_keys(doc).items():
-                lists = self.postings.get(key)
-                if lists is None:
-                    lists = self.postings[key] = ([], [], [])
-                lists[zone].append(index)
+        """Key -> the slots of the stories that say it, by zone, in slot order."""
+        for doc in docs:
+            self.add(doc)
+
+    @property
+    def ids(self) -> list[int]:
+        """The stories indexed, in id order."""
+        return sorted(self._slot)
+
+    @property
+    def titles(self) -> list[str]:
+        """Their titles, in the order of `ids`."""
+        return [self._titles[self._slot[i]] for i in self.ids]
+
+    def add(self, doc: StoryDoc) -> None:
+        """Index a story (in place of what it said before, if it was indexed)."""
+        if doc.id in self._slot:
+            self.remove([doc.id])
+        slot = len(self._ids)
+        self._slot[doc.id] = slot
+        self._ids.append(doc.id)
+        self._slugs.append(doc.slug)
+        self._titles.append(doc.title)
+        for key, zone in story_keys(doc).items():
+            lists = self.postings.get(key)
+            if lists is None:
+                lists = self.postings[key] = ([], [], [])
+            lists[zone].append(slot)
+
+    def remove(self, story_ids: Iterable[int]) -> None:
+        """Forget these stories (those indexed): one pass over the keys, whatever the count."""
+        slots = sorted(self._slot.pop(i) for i in set(story_ids) if i in self._slot)
+        if not slots:
+            return
+        for slot in slots:
+            self._ids[slot] = -1
+        dead, first = set(slots), slots[0]
+        for lists in self.postings.values():
+            for members in lists:
+                if not members or members[-1] < first:
+                    continue
+                if len(slots) == 1:
+                    at = bisect_left(members, first)
+                    if at < len(members) and members[at] == first:
+                        del members[at]
+                else:
+                    members[:] = [m for m in members if m not in dead]
+        if len(self._ids) > 2 * len(self._slot) + 64:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Close up the empty slots."""
+        keep = [s for s, story_id in enumerate(self._ids) if story_id >= 0]
+        moved = {old: new for new, old in enumerate(keep)}
+        self._ids = [self._ids[s] for s in keep]
+        self._slugs = [self._slugs[s] for s in keep]
+        self._titles = [self._titles[s] for s in keep]
+        self._slot = {story_id: s for s, story_id in enumerate(self._ids)}
+        for key, lists in list(self.postings.items()):
+            if not any(lists):
+                del self.postings[key]
+                continue
+            for members in lists:
+                members[:] = [moved[m] for m in members]
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self._slot)
 
     def _idf_factor(self, key: str) -> float:
         """1 for a key every story says, up to 1 + IDF_WEIGHT for one none says."""
-        n = len(self.ids)
+        n = len(self._slot)
         lists = self.postings.get(key)
         df = sum(len(z) for z in lists) if lists else 0
         most = math.log(1 + (n + 0.5) / 0.5)
         idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
         return 1 + IDF_WEIGHT * (idf / most if most > 0 else 1.0)
 
-    def _on_topic(self, query: Query, index: int) -> bool:
+    def _topic_factor(self, query: Query, index: int) -> float:
+        """How much of its score a story keeps for where it says the question's topics:
+        all of it in its labels or what it is about, less in passing, OFF_TOPIC if never.
+        A BROAD topic (impact, a hard problem) counts wherever it is told. The same for
+        any order of the topics."""
+        best = BODY + 1
         for key in query.topics:
-            for members in self.postings.get(key, ()):
+            broad = key[2:] in vocab.BROAD
+            for zone, members in enumerate(self.postings.get(key, ())):
+                if zone >= best and not broad:
+                    break
                 at = bisect_left(members, index)
                 if at < len(members) and members[at] == index:
-                    return True
-        return False
+                    best = min(best, LABEL if broad else zone)
+                    break
+        return TOPIC_FACTORS[best]
+
+    def _topic_zones(self, query: Query) -> dict[int, int]:
+        """Every story that says one of the question's topics -> the best zone it says it in
+        (a BROAD topic counts as a label); the same for any order of the topics."""
+        said = sorted(
+            ((LABEL if key[2:] in vocab.BROAD else zone), key, zone)
+            for key in query.topics
+            if key in self.postings
+            for zone in (BODY, DEFINING, LABEL)
+        )
+        found: dict[int, int] = {}
+        for counts, key, zone in reversed(said):  # the better zone written last
+            found.update(dict.fromkeys(self.postings[key][zone], counts))
+        return found
 
     def _best(self, query: Query, scores: list[float], limit: int) -> list[int]:
         """The `limit` best stories once those off the question's topics are scaled down:
-        from a pool of the best by raw score, which holds the answer whenever it holds
-        `limit` stories on topic (every story outside it scores less than they do)."""
-        pool = heapq.nlargest(limit * POOL, range(len(scores)), key=scores.__getitem__)
-        pool = [i for i in pool if scores[i] > 0]
+        from a pool of the best by raw score, which holds the answer whenever `limit` of its
+        stories keep at least the pool's lowest raw score (no story outside it can beat them)."""
+        pool = _top(scores, limit * POOL)
         if query.topics:
-            on_topic = [i for i in pool if self._on_topic(query, i)]
-            if len(on_topic) < limit and len(pool) == limit * POOL:
-                pool = [i for i, score in enumerate(scores) if score > 0]
-            for i in pool:
-                if not self._on_topic(query, i):
-                    scores[i] *= OFF_TOPIC
-        return sorted(pool, key=lambda i: (-scores[i], i))[:limit]
+            factors = {i: self._topic_factor(query, i) for i in pool}
+            floor = min((scores[i] for i in pool), default=0.0)
+            sure = sum(scores[i] * f >= floor for i, f in factors.items())
+            if sure < limit and len(pool) >= limit * POOL:
+                every = [OFF_TOPIC] * len(scores)
+                for i, zone in self._topic_zones(query).items():
+                    every[i] = TOPIC_FACTORS[zone]
+                scores[:] = [score * f for score, f in zip(scores, every, strict=True)]
+                pool = _top(scores, limit * POOL)
+            else:
+                for i in pool:
+                    scores[i] *= factors[i]
+        return sorted(pool, key=lambda i: (-scores[i], self._ids[i]))[:limit]
 
     def zones(self, query: Query, story_id: int) -> dict[str, int]:
         """Where the story says each of the question's keys (its best zone)."""
-        index = bisect_left(self.ids, story_id)
+        index = self._slot.get(story_id, -1)
         found: dict[str, int] = {}
         for key in query.weights:
             for zone, members in enumerate(self.postings.get(key, ())):
@@ -263,9 +323,9 @@ class MatchIndex:
 
     def rank(self, query: Query, limit: int) -> list[Ranked]:
         """The `limit` best stories for the question, best first (ties: the older story)."""
-        if query.empty or not self.ids or limit <= 0:
+        if query.empty or not self._slot or limit <= 0:
             return []
-        scores = [0.0] * len(self.ids)
+        scores = [0.0] * len(self._ids)
         total = 0.0
         for key, weight in query.weights.items():
             weight *= self._idf_factor(key)
@@ -276,7 +336,7 @@ class MatchIndex:
                     scores[i] += gain
         best = self._best(query, scores, limit)
         return [
-            Ranked(self.ids[i], self.slugs[i], self.titles[i], round(scores[i] / total, 3))
+            Ranked(self._ids[i], self._slugs[i], self._titles[i], round(scores[i] / total, 3))
             for i in best
         ]
 
@@ -294,7 +354,7 @@ def explain(query: Query, doc: StoryDoc, said: Mapping[str, int] | None = None) 
                 break
             if zone not in wanted.values():
                 continue
-        for key, word in _scan(text):
+        for key, word in vocab.scan(text):
             if key in query.weights and best.get(key, (BODY + 1, ""))[0] > zone:
                 best[key] = (zone, word)
                 if wanted is not None and wanted.get(key) == zone:

@@ -2,8 +2,9 @@
 a weak one or none: what `coach match` and `coach coverage` print, and what the progress
 screen and the overview sheet can show.
 
-Build a `Matcher` once for a store (it reads every active story and indexes it), then ask it
-`match(...)` for a question or `coverage(...)` for the common questions. It keeps the store
+A `Matcher` is cheap once a store's stories are indexed (`match_cache` keeps each bank's
+index and patches it when stories change); ask it `match(...)` for a question or
+`coverage(...)` for the common questions. It keeps the store
 to read the few stories it explains: in a worker thread, give it that thread's store.
 """
 
@@ -26,6 +27,7 @@ from coach.core.matching import (
     read_question,
 )
 from coach.paths import shipped_templates_dir
+from coach.services.match_cache import cached_index
 from coach.services.workspace import Workspace
 from coach.store import Store
 from coach.store.matching import story_docs
@@ -144,7 +146,8 @@ class Matcher:
 
     def __init__(self, store: Store, story_ids: Iterable[int] | None = None) -> None:
         self.store = store
-        self.index = MatchIndex(story_docs(store, story_ids))
+        self._cached = cached_index(store, story_ids)
+        self.index: MatchIndex = self._cached.index
 
     def __len__(self) -> int:
         return len(self.index)
@@ -161,18 +164,20 @@ class Matcher:
         themes = common.themes if common else ()
         signals = common.signals if common else ()
         query = read_question(question, themes, signals)
-        ranked = [r for r in self.index.rank(query, limit) if r.score > 0]
+        with self._cached.lock:
+            ranked = [r for r in self.index.rank(query, limit) if r.score > 0]
+            said = {r.doc_id: self.index.zones(query, r.doc_id) for r in ranked}
         docs = {d.id: d for d in story_docs(self.store, [r.doc_id for r in ranked])}
         matches = tuple(
-            StoryMatch(r.doc_id, r.slug, r.title, r.score, self._why(query, docs[r.doc_id]))
+            StoryMatch(r.doc_id, r.slug, r.title, r.score, self._why(query, docs[r.doc_id], said))
             for r in ranked
             if r.doc_id in docs
         )
         fits = bool(matches) and matches[0].score >= FIT
         return MatchResult(question, common.id if common else None, matches, fits)
 
-    def _why(self, query: Query, doc: StoryDoc) -> tuple[str, ...]:
-        return tuple(explain(query, doc, self.index.zones(query, doc.id)))
+    def _why(self, query: Query, doc: StoryDoc, said: dict[int, dict[str, int]]) -> tuple[str, ...]:
+        return tuple(explain(query, doc, said[doc.id]))
 
     def match_text(
         self, question: str, questions: CommonQuestions | None, *, limit: int = 3

@@ -2,9 +2,11 @@
 against one target, answers two or three of its follow-ups, then the next question, until the
 time is up.
 
-A mock is stored as rehearsals, as a drill across stories is: each story's part is a
-rehearsal of that story, begun at its first answer, its follow-ups rated into the schedule.
-An improvised answer has no story to belong to, so it lives only in the mock's report.
+A mock is stored as a whole, part by part as it is answered (store/mocks.py): each story's
+part is also a rehearsal of that story, begun at its first answer, its follow-ups rated into
+the schedule; an improvised answer has no story, so it is kept in the mock's part alone (time,
+target, rating) and enters no schedule. The report, and a mock resumed after a crash, are read
+back from what is stored (services/mock_record.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from coach.core.errors import InputError
 from coach.core.rehearsal import Result, Step, followup_steps
+from coach.services.editing import briefly
+from coach.store import mocks as mock_rows
 from coach.store.store import Store
 
 if TYPE_CHECKING:  # the matching and the follow-up engine load once the screen is drawn
@@ -32,6 +36,8 @@ PITCH_SECONDS = 120
 """The one target of a story told in a mock: the two-minute version."""
 PITCH_KEY = "pitch"
 """The stored key of a mock's whole-story answer (a section's key is its field's)."""
+IMPROVISED_KEY = "improvised"
+"""The key of an improvised answer's step: rated as a follow-up is, kept in the mock alone."""
 ROOM_FOR_THREE = 10 * 60
 """Seconds the mock must have left when a story starts for it to get three follow-ups."""
 MOST_ASKED = 20
@@ -156,6 +162,24 @@ def pitch_step(question: CommonQuestion, title: str, notes: str = "") -> Step:
     return Step("section", PITCH_KEY, title, question.text, PITCH_SECONDS, notes=notes)
 
 
+def improvised_step(question: CommonQuestion) -> Step:
+    """An answer with no story: timed against the same target, then rated."""
+    signals = list(question.signals)
+    joined = (
+        ", ".join(signals[:-1]) + " and " + signals[-1] if len(signals) > 1 else "".join(signals)
+    )
+    why = f"It tests {joined}." if joined else "It tests how you think on your feet."
+    return Step(
+        "followup",
+        IMPROVISED_KEY,
+        IMPROVISE.title,
+        question.text,
+        PITCH_SECONDS,
+        why=why,
+        strong="A real example of your own, what you did and what came of it, with a number.",
+    )
+
+
 def outline(story: Story, templates: TemplateSet) -> str:
     """The story's pitch, one line a section: the notes a mock shows when asked (h)."""
     template = templates.get(story.template)
@@ -179,6 +203,8 @@ class Part:
     qset: QuestionSet | None = None
     rehearsal_id: int | None = None
     results: dict[int, Result] = field(default_factory=dict)
+    position: int = 0
+    """Where the part is in the mock, from 0."""
 
     @property
     def improvised(self) -> bool:
@@ -194,8 +220,15 @@ class Mock:
     minutes: int
     seed: int
     started: float
-    """The clock's reading when the first question was asked."""
+    """The clock's reading when the first question was asked (a resumed mock: as if it had
+    run without a break until the time it had when it stopped)."""
+    kind: str = "mixed"
     parts: list[Part] = field(default_factory=list)
+    mock_id: int | None = None
+    """The stored mock, from its first part on."""
+
+    def elapsed(self, now: float) -> float:
+        return now - self.started
 
     @property
     def used(self) -> set[int]:
@@ -220,8 +253,11 @@ class Mock:
     ) -> Part:
         """The next part: the question told with this story (its follow-ups planned as a
         rehearsal of it would be), or improvised (no follow-ups: they are a story's)."""
+        position = len(self.parts)
         if story_id is None:
-            part = Part(question, None, IMPROVISE.title, [pitch_step(question, IMPROVISE.title)])
+            part = Part(question, None, IMPROVISE.title, [improvised_step(question)])
+            part.position = position
+            self._keep_part(part, now)
             self.parts.append(part)
             return part
         if story_id in self.used:
@@ -240,23 +276,58 @@ class Mock:
             seed = rehearsals.next_seed(self.store, story_id)
             picks = rehearsals.plan(self.store, story, templates, qset, limit=count, seed=seed)
             steps += followup_steps(qset, picks)
-        part = Part(question, story_id, story.title, steps, qset)
+        part = Part(question, story_id, story.title, steps, qset, position=position)
+        self._keep_part(part, now)
         self.parts.append(part)
         return part
 
-    def record(self, part: Part, position: int, result: Result) -> None:
-        """Keep an answer of `part` (again when it is answered again); a story's is stored,
-        in a rehearsal of that story begun at its first answer."""
+    def _keep_part(self, part: Part, now: float) -> None:
+        """Store the part as begun (the mock too, at its first part)."""
+        with briefly(self.store):
+            if self.mock_id is None:
+                self.mock_id = mock_rows.start(self.store, self.minutes, self.kind, self.seed)
+            mock_rows.add_part(
+                self.store,
+                self.mock_id,
+                part.position,
+                question_id=part.question.id,
+                question=part.question.text,
+                story_id=part.story_id,
+                title="" if part.improvised else part.title,
+                elapsed=self.elapsed(now),
+            )
+
+    def record(self, part: Part, position: int, result: Result, *, now: float) -> None:
+        """Keep an answer of `part` (again when it is answered again): a story's in a
+        rehearsal of that story begun at its first answer, an improvised one in its part."""
         from coach.services import rehearsals
 
         part.results[position] = result
+        assert self.mock_id is not None
         if part.story_id is None:
+            with briefly(self.store):
+                mock_rows.record_improvised(
+                    self.store,
+                    self.mock_id,
+                    part.position,
+                    target_seconds=part.steps[position].target_seconds,
+                    seconds=round(result.seconds, 3),
+                    rating=result.rating,
+                    skipped=result.skipped,
+                    note=result.note,
+                    elapsed=self.elapsed(now),
+                )
             return
         if part.rehearsal_id is None:
-            part.rehearsal_id, _ = rehearsals.begin(self.store, part.story_id, "")
+            with briefly(self.store), self.store.write():  # the two, or neither
+                rehearsal_id, _ = rehearsals.begin(self.store, part.story_id, "")
+                mock_rows.set_rehearsal(self.store, self.mock_id, part.position, rehearsal_id)
+            part.rehearsal_id = rehearsal_id
         rehearsals.record_step(
             self.store, part.rehearsal_id, position, part.steps[position], result
         )
+        with briefly(self.store):
+            mock_rows.set_elapsed(self.store, self.mock_id, self.elapsed(now))
 
     def close(self, part: Part, status: str) -> None:
         """Close a story's rehearsal: 'finished' when each of its steps was answered or
@@ -267,6 +338,13 @@ class Mock:
             return
         done = all(i in part.results for i in range(len(part.steps)))
         rehearsals.finish(self.store, part.rehearsal_id, "finished" if done else status)
+
+    def finish(self, status: str, now: float) -> None:
+        """Close the stored mock: 'finished' (time up, or no question left) or 'ended'."""
+        if self.mock_id is None:
+            return
+        with briefly(self.store):
+            mock_rows.close(self.store, self.mock_id, status, self.elapsed(now))
 
     @property
     def rehearsal_ids(self) -> list[int]:

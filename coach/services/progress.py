@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from coach.core.activity import Streaks, sparkline, streaks, weekly
 from coach.store import progress as history_queries
+from coach.store import voice as heard_queries
 from coach.store.progress import DayCount, DueRow, StoryBrief, StoryHistory, Totals, TrendRow
 from coach.store.store import Store
+from coach.store.voice import PaceRow
 
 if TYPE_CHECKING:
     from coach.core.coverage import Coverage
@@ -26,10 +28,12 @@ if TYPE_CHECKING:
     from coach.core.templates import TemplateSet
 
 __all__ = [
+    "PaceRow",
     "Progress",
     "StoryProgress",
     "Totals",
     "TrendRow",
+    "pace_trend",
     "progress",
     "stories_page",
     "trend",
@@ -104,6 +108,9 @@ class Progress:
     coverage: Coverage
     stories: list[StoryProgress] | None
     """Every active story (see `history_queries.stories` for the order), when asked for."""
+    pace: list[PaceRow] = field(default_factory=list)
+    """The last TREND_LIMIT rehearsals that had answers heard, oldest first: their words
+    and fillers a minute (empty when the microphone never heard one)."""
 
     @property
     def sparkline(self) -> str:
@@ -248,6 +255,14 @@ def trend(store: Store, story_id: int | None = None, limit: int = TREND_LIMIT) -
     return history_queries.trend(store, limit, story_id)
 
 
+def pace_trend(
+    store: Store, story_id: int | None = None, limit: int = TREND_LIMIT
+) -> list[PaceRow]:
+    """The last rehearsals heard (of one story or of all), oldest first: words and fillers
+    a minute over the answers heard in each."""
+    return heard_queries.pace_trend(store, limit, story_id)
+
+
 # -- reading, then interpreting ---------------------------------------------------------
 
 
@@ -270,6 +285,7 @@ class Recent:
     due: list[DueRow]
     briefs: list[StoryBrief]
     histories: dict[int, StoryHistory]
+    pace: list[PaceRow] = field(default_factory=list)
 
 
 def read_history(store: Store) -> History:
@@ -289,6 +305,7 @@ def read_recent(store: Store, now: dt.datetime, due_limit: int, page: int | None
         due=history_queries.due(store, due_limit),
         briefs=briefs,
         histories=history_queries.histories(store, [b.id for b in briefs], now),
+        pace=heard_queries.pace_trend(store, TREND_LIMIT),
     )
 
 
@@ -313,6 +330,7 @@ def interpret(
         due=_due_reviews(recent.due, question_sets, now),
         coverage=coverage(history.competencies),
         stories=stories,
+        pace=recent.pace,
     )
 
 

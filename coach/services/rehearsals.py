@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coach.core.checks import lint_story
 from coach.core.clock import utc_now
@@ -19,10 +19,12 @@ from coach.core.templates import TemplateSet
 from coach.services.editing import briefly, save_field
 from coach.store import dismissals as dismissal_rows
 from coach.store import rehearsal_lengths, rehearsals
+from coach.store import voice as heard_rows
 from coach.store.rehearsals import AnswerRow, RehearsalRow
 from coach.store.store import Store
+from coach.store.voice import HeardRow
 
-__all__ = ["AnswerRow", "RehearsalRow"]
+__all__ = ["AnswerRow", "HeardRow", "RehearsalRow"]
 
 
 def facts(story: Story) -> dict[str, str]:
@@ -234,6 +236,8 @@ class Report:
     answers: list[AnswerRow]
     length: str = "standard"
     """'short', 'standard' or 'deep'."""
+    heard: dict[int, HeardRow] = field(default_factory=dict)
+    """What was heard in each answer recorded with the microphone on, by step position."""
 
 
 def report(store: Store, rehearsal_id: int) -> Report:
@@ -245,6 +249,46 @@ def report(store: Store, rehearsal_id: int) -> Report:
         store.story(row.story_id),
         rehearsals.answers(store, rehearsal_id),
         rehearsal_lengths.length_of(store, rehearsal_id),
+        heard_rows.for_rehearsal(store, rehearsal_id),
+    )
+
+
+def heard_in(store: Store, rehearsal_id: int) -> dict[int, HeardRow]:
+    """What was heard in a rehearsal's answers so far, by step position."""
+    return heard_rows.for_rehearsal(store, rehearsal_id)
+
+
+PACE_BAND = (130, 150)
+"""Words a minute that sound unhurried and clear in an interview."""
+
+
+@dataclass(frozen=True)
+class Pace:
+    """A rehearsal's pace over every answer heard in it."""
+
+    answers: int
+    wpm: float
+    fillers_per_minute: float
+    fillers: int
+
+    @property
+    def verdict(self) -> str:
+        """'slow', 'in the band' or 'fast', against PACE_BAND."""
+        low, high = PACE_BAND
+        if self.wpm < low:
+            return "slow"
+        return "fast" if self.wpm > high else "in the band"
+
+
+def pace(heard: Collection[HeardRow]) -> Pace | None:
+    """Words and fillers a minute over all the answers heard (None: none was)."""
+    seconds = sum(h.measures.duration_s for h in heard)
+    if not heard or seconds <= 0:
+        return None
+    words = sum(h.measures.words for h in heard)
+    fillers = sum(h.measures.fillers.count for h in heard)
+    return Pace(
+        len(heard), round(words * 60 / seconds, 1), round(fillers * 60 / seconds, 1), fillers
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from functools import cache
 from typing import TypeVar, cast
 
@@ -22,10 +22,12 @@ from coach.core.sheets import (
     timed_answer,
 )
 from coach.core.templates import FormTemplate, TemplateSet
-from coach.core.text import visible
+from coach.core.text import plural, visible
+from coach.services.rehearsals import PACE_BAND, pace
 from coach.store import dismissals as dismissal_rows
 from coach.store import rehearsals
 from coach.store import sheets as sheet_queries
+from coach.store import voice as heard_rows
 from coach.store.store import Store
 
 HARDEST_LIMIT = 5
@@ -61,13 +63,36 @@ def _part(answer: rehearsals.AnswerRow, template: FormTemplate) -> str:
     return answer.prompt
 
 
+@dataclass(frozen=True)
+class HeardRehearsal(LastRehearsal):
+    """The last rehearsal, with how it sounded when the microphone heard its answers."""
+
+    heard: str = ""
+    """'150 words a minute (in the band: aim for 130-150) · 1.5 fillers a minute · 2 answers
+    heard'; '' when no answer of it was heard."""
+
+
+def heard_text(store: Store, rehearsal_id: int) -> str:
+    """A rehearsal's pace against the band and its fillers a minute, over the answers
+    heard in it ('' when none was)."""
+    found = pace(list(heard_rows.for_rehearsal(store, rehearsal_id).values()))
+    if found is None:
+        return ""
+    low, high = PACE_BAND
+    return (
+        f"{found.wpm:.0f} words a minute ({found.verdict}: aim for {low}-{high}) · "
+        f"{found.fillers_per_minute:g} fillers a minute · "
+        f"{plural(found.answers, 'answer')} heard"
+    )
+
+
 def _last(store: Store, story_id: int, template: FormTemplate) -> LastRehearsal | None:
     found = sheet_queries.last_rehearsal(store, story_id)
     if found is None:
         return None
     rehearsal_id, persona, started_at, status = found
     rows = rehearsals.answers(store, rehearsal_id)
-    return LastRehearsal(
+    return HeardRehearsal(
         when=paper_date(started_at),
         persona=persona,
         status=status,
@@ -81,6 +106,7 @@ def _last(store: Store, story_id: int, template: FormTemplate) -> LastRehearsal 
             )
             for a in rows
         ),
+        heard=heard_text(store, rehearsal_id),
     )
 
 

@@ -45,6 +45,19 @@ def story_docs(store: StoryReader, ids: Iterable[int] | None = None) -> Iterator
         )
 
 
+def story_versions(store: StoryReader, ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Each active story's (or each of `ids`') id -> when it last changed: every write to a
+    story or its fields, archiving included, gives it a new time (to the microsecond)."""
+    wanted = None if ids is None else sorted(set(ids))
+    if wanted is None:
+        sql, params = "SELECT id, updated_at FROM stories WHERE archived = 0", []
+    else:
+        sql = f"SELECT id, updated_at FROM stories WHERE id IN ({','.join('?' * len(wanted))})"
+        params = wanted
+    with store.guarded():
+        return {int(r[0]): str(r[1]) for r in store.conn.execute(sql, params)}
+
+
 def bm25_ranking(store: StoryReader, words: Sequence[str], limit: int) -> list[int]:
     """The active stories FTS5 ranks best for any of `words` (BM25 alone), best first."""
     terms = [w for w in dict.fromkeys(w.lower() for w in words) if w.isalnum()]

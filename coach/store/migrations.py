@@ -167,5 +167,29 @@ def m004_rehearsal_length(db: Database) -> None:
     db.execute("ALTER TABLE rehearsals ADD COLUMN length TEXT NOT NULL DEFAULT 'standard'")
 
 
+@migration
+def m005_progress_summary(db: Database) -> None:
+    """What the progress screen reads, kept by triggers (store/schema_progress.py)."""
+    from coach.store.schema_progress import create_progress_summary
+
+    create_progress_summary(db)
+
+
+@migration
+def m006_mocks(db: Database) -> None:
+    """Mock interviews and their parts, in order (store/schema_mocks.py)."""
+    from coach.store.schema_mocks import create_mocks
+
+    create_mocks(db)
+
+
+@migration
+def m007_voice(db: Database) -> None:
+    """What was heard in a spoken answer, stored with the answer (store/schema_voice.py)."""
+    from coach.store.schema_voice import create_voice
+
+    create_voice(db)
+
+
 SCHEMA_NAMES = [fn.__name__ for fn in MIGRATIONS]
 """Every migration this version of coach knows, in order."""

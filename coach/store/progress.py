@@ -1,6 +1,7 @@
 """Aggregates over the rehearsal history, for the progress screen and `coach stats`.
 
-Every figure is a GROUP BY in SQLite, so 100,000 answers are never loaded one by one.
+They read the summary tables the triggers of coach/store/schema_progress.py keep (one row
+per rehearsal, per story and category, per category), not the 100,000 answers themselves.
 Days are local days (SQLite's 'localtime', the same zone as Python's `astimezone()`). A
 rehearsal counts once it has an answer: one opened and left at once is not practice.
 """
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 from coach.core.clock import parse_stamp, stamp
 from coach.store.store import Store
 
-_ANSWERED = "EXISTS (SELECT 1 FROM answers a WHERE a.rehearsal_id = r.id)"
 _SPOKEN = "a.seconds IS NOT NULL AND a.skipped = 0 AND a.kind IN ('section', 'followup')"
 
 
@@ -38,12 +38,13 @@ def totals(store: Store) -> Totals:
     r = store.conn.execute(
         "SELECT (SELECT count(*) FROM stories WHERE archived = 0), "
         "(SELECT count(*) FROM stories s WHERE s.archived = 0 AND EXISTS "
-        "(SELECT 1 FROM answers a WHERE a.story_id = s.id)), "
-        # counted from the (rehearsal_id, position) index, not by sorting every answer
-        "(SELECT count(DISTINCT rehearsal_id) FROM answers), "
-        "count(*), count(rating), avg(rating) FROM answers"
+        "(SELECT 1 FROM progress_rehearsals p WHERE p.story_id = s.id)), "
+        "count(*), ifnull(sum(answers), 0), ifnull(sum(rated), 0), ifnull(sum(rating_sum), 0) "
+        "FROM progress_rehearsals"
     ).fetchone()
-    return Totals(int(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), r[5])
+    rated = int(r[4])
+    mean = int(r[5]) / rated if rated else None
+    return Totals(int(r[0]), int(r[1]), int(r[2]), int(r[3]), rated, mean)
 
 
 def any_answers(store: Store) -> bool:
@@ -58,14 +59,27 @@ class DayCount:
     answers: int
 
 
+_DAYS = (
+    "WITH spans AS MATERIALIZED (SELECT rehearsal_id, answers, "
+    "date(first_at, 'localtime') AS first_day, date(last_at, 'localtime') AS last_day "
+    "FROM progress_rehearsals), "
+    "parts AS (SELECT first_day AS day, count(*) AS rehearsals, sum(answers) AS answers "
+    "FROM spans WHERE first_day = last_day GROUP BY first_day "
+    "UNION ALL SELECT day, count(DISTINCT rehearsal_id), count(*) FROM "
+    "(SELECT a.rehearsal_id, date(a.answered_at, 'localtime') AS day FROM spans s "
+    "CROSS JOIN answers a ON a.rehearsal_id = s.rehearsal_id "
+    "WHERE s.first_day != s.last_day) GROUP BY day) "
+    "SELECT day, sum(rehearsals), sum(answers) FROM parts GROUP BY day ORDER BY day"
+)
+"""Days from each rehearsal's first and last answer; the answers of the few rehearsals
+that ran past a local midnight are read one by one."""
+
+
 def practice_days(store: Store) -> list[DayCount]:
     """Every local day with an answer, oldest first."""
     return [
         DayCount(dt.date.fromisoformat(r[0]), int(r[1]), int(r[2]))
-        for r in store.conn.execute(
-            "SELECT date(answered_at, 'localtime') AS day, count(DISTINCT rehearsal_id), "
-            "count(*) FROM answers GROUP BY day ORDER BY day"
-        )
+        for r in store.conn.execute(_DAYS)
     ]
 
 
@@ -83,8 +97,7 @@ class CategoryRow:
     """Answers that ran past their target time."""
 
 
-_FOLLOWUP = "a.kind = 'followup' AND a.skipped = 0 AND a.category != ''"
-_SUMS = "count(*), count(a.rating), total(a.rating), total(a.seconds > a.target_seconds)"
+_SUMS = "c.answers, c.rated, c.rating_sum, c.over"
 
 _Sums = tuple[int, int, float, float]
 """Answers, rated, the sum of their ratings, answers over time."""
@@ -93,10 +106,9 @@ _Sums = tuple[int, int, float, float]
 def categories(store: Store) -> list[CategoryRow]:
     """Every answered category of every template, active stories only.
 
-    Joining each of 100,000 answers to its story costs more than the grouping itself, so
-    the answers are grouped once by category alone and credited to the template most
-    stories use; the few answers of archived stories and of other templates are then
-    found from their stories (through the answers' story index) and moved."""
+    The totals of each category over every story are credited to the template most
+    stories use; the shares of archived stories and of other templates are then found
+    from their stories (in the per-story summary) and moved."""
     main = store.conn.execute(
         "SELECT template FROM stories GROUP BY template ORDER BY count(*) DESC, template LIMIT 1"
     ).fetchone()
@@ -104,14 +116,12 @@ def categories(store: Store) -> list[CategoryRow]:
         return []
     found: dict[tuple[str, str], _Sums] = {
         (main[0], str(r[0])): (int(r[1]), int(r[2]), float(r[3]), float(r[4]))
-        for r in store.conn.execute(
-            f"SELECT a.category, {_SUMS} FROM answers a WHERE {_FOLLOWUP} GROUP BY a.category"
-        )
+        for r in store.conn.execute(f"SELECT c.category, {_SUMS} FROM progress_category_totals c")
     }
     for r in store.conn.execute(
-        f"SELECT s.template, s.archived, a.category, {_SUMS} FROM stories s "
-        "CROSS JOIN answers a ON a.story_id = s.id "
-        f"WHERE (s.archived != 0 OR s.template != ?) AND {_FOLLOWUP} GROUP BY 1, 2, 3",
+        f"SELECT s.template, s.archived, c.category, {_SUMS} FROM stories s "
+        "CROSS JOIN progress_categories c ON c.story_id = s.id "
+        "WHERE s.archived != 0 OR s.template != ?",
         [main[0]],
     ):
         template, archived, category = str(r[0]), bool(r[1]), str(r[2])
@@ -151,10 +161,11 @@ class TrendRow:
 
 def trend(store: Store, limit: int, story_id: int | None = None) -> list[TrendRow]:
     """The last `limit` rehearsals (of one story, or of all), oldest first."""
-    where, params = (" AND r.story_id = ?", [story_id]) if story_id is not None else ("", [])
+    where, params = ("WHERE p.story_id = ? ", [story_id]) if story_id is not None else ("", [])
     rows = store.conn.execute(
-        "WITH recent AS (SELECT r.id, r.story_id, r.started_at FROM rehearsals r "
-        f"WHERE {_ANSWERED}{where} ORDER BY r.started_at DESC, r.id DESC LIMIT ?) "
+        "WITH recent AS (SELECT p.rehearsal_id AS id, p.story_id, p.started_at "
+        f"FROM progress_rehearsals p {where}"
+        "ORDER BY p.started_at DESC, p.rehearsal_id DESC LIMIT ?) "
         "SELECT t.id, t.story_id, s.slug, t.started_at, count(a.rating), avg(a.rating), "
         f"total(CASE WHEN {_SPOKEN} THEN a.seconds END), "
         f"total(CASE WHEN {_SPOKEN} THEN a.target_seconds END) "
@@ -232,8 +243,8 @@ def stories(store: Store, offset: int = 0, limit: int = -1) -> list[StoryBrief]:
         StoryBrief(int(r[0]), r[1], r[2], r[3])
         for r in store.conn.execute(
             "SELECT s.id, s.slug, s.title, s.template FROM stories s LEFT JOIN "
-            "(SELECT r.story_id, max(r.started_at) AS last FROM rehearsals r "
-            f"WHERE {_ANSWERED} GROUP BY r.story_id) h ON h.story_id = s.id "
+            "(SELECT story_id, max(started_at) AS last FROM progress_rehearsals "
+            "GROUP BY story_id) h ON h.story_id = s.id "
             "WHERE s.archived = 0 "
             "ORDER BY h.last IS NULL, h.last DESC, s.title COLLATE NOCASE, s.id "
             "LIMIT ? OFFSET ?",
@@ -273,9 +284,8 @@ def _histories(store: Store, ids: list[int], now: dt.datetime) -> dict[int, Stor
     counts = {
         int(r[0]): (int(r[1]), parse_stamp(r[2]), parse_stamp(r[3]))
         for r in store.conn.execute(
-            "SELECT r.story_id, count(*), min(r.started_at), max(r.started_at) "
-            f"FROM rehearsals r WHERE r.story_id IN ({marks}) AND {_ANSWERED} "
-            "GROUP BY r.story_id",
+            "SELECT story_id, count(*), min(started_at), max(started_at) "
+            f"FROM progress_rehearsals WHERE story_id IN ({marks}) GROUP BY story_id",
             ids,
         )
     }

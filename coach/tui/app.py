@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from coach.core.questions import QuestionSets
     from coach.core.templates import TemplateSet
     from coach.services.stories import Store
+    from coach.services.voice.recording import AudioInput
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class CoachApp(App[None]):
         mock: MockRequest | None = None,
         clock: Callable[[], float] = time.monotonic,
         start: str = "bank",
+        voice_input: AudioInput | None = None,
     ) -> None:
         super().__init__()
         self.workspace = workspace
@@ -101,6 +103,8 @@ class CoachApp(App[None]):
         """The pacing timers' clock: monotonic, or a fake one that tests drive."""
         self.start = start
         """The first screen: "bank", or "progress" (from `coach progress`)."""
+        self.voice_input = voice_input
+        """Where `m` records from: the microphone unless given (tests play a WAV)."""
         self._sets_said = False
         self.last_export: tuple[str, Path] | None = None
         """The format and folder of the last export, offered again."""

@@ -38,6 +38,7 @@ def test_stats_json(seeded: Path) -> None:
         "categories",
         "due",
         "coverage",
+        "heard",
         "stories",
     ]
     assert data["totals"] == {

@@ -1,5 +1,5 @@
-"""Mock interviews: the draw of questions, the stories offered, each part stored as a
-rehearsal of its story (an improvised answer stored nowhere)."""
+"""Mock interviews: the draw of questions, the stories offered, each story's part stored as a
+rehearsal of its story (an improvised answer is kept in the mock: test_mock_stored.py)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_offers_put_the_best_match_first_and_never_a_used_story(
     assert len(again) == len(first) - 1
 
 
-def test_a_story_part_is_stored_as_a_rehearsal_and_an_improvised_one_is_not(
+def test_a_story_part_is_stored_as_a_rehearsal_and_an_improvised_one_is_not_one(
     samples: Store, workspace: Workspace
 ) -> None:
     questions = common_questions(workspace).questions
@@ -71,8 +71,8 @@ def test_a_story_part_is_stored_as_a_rehearsal_and_an_improvised_one_is_not(
     )
     assert [s.kind for s in part.steps] == ["section", "followup", "followup", "followup"]
     assert part.steps[0].prompt == asked[0].text and part.steps[0].target_seconds == 120
-    run.record(part, 0, Result(130.0))
-    run.record(part, 1, Result(50.0, rating=Rating.WEAK))
+    run.record(part, 0, Result(130.0), now=130.0)
+    run.record(part, 1, Result(50.0, rating=Rating.WEAK), now=180.0)
     run.close(part, "ended")
     with pytest.raises(InputError, match="told already"):
         run.begin_part(
@@ -83,7 +83,7 @@ def test_a_story_part_is_stored_as_a_rehearsal_and_an_improvised_one_is_not(
         asked[1], None, templates=workspace.templates,
         question_sets=workspace.question_sets, now=25 * 60.0,
     )  # fmt: skip
-    run.record(late, 0, Result(95.0))
+    run.record(late, 0, Result(95.0), now=25 * 60.0 + 95)
     assert late.improvised and late.rehearsal_id is None
     assert run.without_story() == [asked[1]]
 

@@ -1,5 +1,6 @@
 """The mock interview on a laptop's 80×24 terminal: a question with the stories offered for
-it, and the report (SVG snapshots; `pytest --snapshot-update` after a change)."""
+it, the report, an improvised answer being rated, and the unfinished mock offered again (SVG
+snapshots; `pytest --snapshot-update` after a change)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,15 @@ from fake_clock import FakeClock
 from test_snapshots import app as bank_app  # noqa: F401  the sample bank, as the others
 from tui_helpers import wait_for
 
+from coach.core.rehearsal import Result
+from coach.services import mock
+from coach.services.matching import common_questions
+from coach.services.workspace import Workspace
+from coach.store import Store
 from coach.tui.app import CoachApp, MockRequest
 from coach.tui.screens.mock import MockScreen
 from coach.tui.screens.mock_report import MockReportScreen
+from coach.tui.screens.mock_resume import ResumeDialog
 
 SIZE = (80, 24)
 
@@ -43,10 +50,41 @@ def test_mock_report_80x24(snap_compare, mock_app: CoachApp, clock: FakeClock) -
         for rating in "231":
             clock.now += 45
             await pilot.press("enter", rating, "enter")
-        await pilot.press("i")  # the second question with no story
+        await pilot.press("i")  # the second question with no story, rated weak
         clock.now += 70
-        await pilot.press("enter", "e")
+        await pilot.press("enter", "2", "enter", "e")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, MockReportScreen), "the report")
         await pilot.pause()
 
     assert snap_compare(mock_app, terminal_size=SIZE, run_before=report)
+
+
+def test_mock_resume_offered_80x24(
+    snap_compare, mock_app: CoachApp, samples: Store, workspace: Workspace
+) -> None:
+    """A mock left unfinished (one story told, one answer improvised), offered at the start."""
+    questions = mock.draw(common_questions(workspace).questions, "mixed", 3)
+    run = mock.Mock(samples, questions, 30, 3, 0.0, kind="mixed")
+    for story_id, seconds in ((samples.find("churn-leakage").id, 125.0), (None, 70.0)):
+        part = run.begin_part(
+            questions[len(run.parts)], story_id, templates=workspace.templates,
+            question_sets=workspace.question_sets, now=0.0,
+        )  # fmt: skip
+        run.record(part, 0, Result(seconds), now=240.0 * len(run.parts))
+
+    async def offered(pilot) -> None:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ResumeDialog), "the offer")
+        await pilot.pause()
+
+    assert snap_compare(mock_app, terminal_size=SIZE, run_before=offered)
+
+
+def test_mock_improvised_rated_80x24(snap_compare, mock_app: CoachApp, clock: FakeClock) -> None:
+    async def rated(pilot) -> None:
+        await first_question(pilot)
+        await pilot.press("i")
+        clock.now += 80
+        await pilot.press("enter", "3")
+        await pilot.pause()
+
+    assert snap_compare(mock_app, terminal_size=SIZE, run_before=rated)

@@ -12,7 +12,7 @@ from tui_helpers import AppFactory, notified, table, wait_for
 
 from coach.core.common_questions import CommonQuestion
 from coach.core.schedule import Rating
-from coach.services import mock
+from coach.services import mock, mock_record
 from coach.services.matching import common_questions
 from coach.services.workspace import Workspace
 from coach.store import Store, rehearsals
@@ -127,7 +127,10 @@ async def test_no_story_is_said_in_the_report_and_time_up_ends_the_mock(
         await started(pilot, app)
         await pilot.press("i")
         assert "No story for this one" in shown(app, "notes")
-        await tell(pilot, clock, 90, "")  # improvised: no follow-ups
+        clock.now += 90
+        await pilot.press("enter")  # improvised: no follow-ups, but rated
+        assert "1:30 of 2:00 · rate it" in shown(app, "rubric")
+        await pilot.press("2", "enter")
         assert shown(app, "prompt") == asked[1].text
         await pilot.press("1")
         clock.now += 29 * 60  # the time runs out during the story
@@ -136,7 +139,7 @@ async def test_no_story_is_said_in_the_report_and_time_up_ends_the_mock(
         assert notified(app, "Time is up")
         head = shown(app, "summary-head")
         assert head.startswith("Mock interview · time up · 2 questions in 30:30 of 30:00")
-        assert f"1. {asked[0].text} → no story · 1:30 of 2:00" in head
+        assert f"1. {asked[0].text} → no story · 1:30 of 2:00 · weak · not in the schedule" in head
         assert f"No story yet for: {asked[0].text}" in head
         await pilot.press("escape")  # opened first: the bank comes next
         await wait_for(pilot, lambda: on_top(app, BankScreen), "the bank")
@@ -157,7 +160,7 @@ async def test_m_on_the_bank_opens_a_mock(samples: Store, coach_app: AppFactory)
         await wait_for(pilot, lambda: not isinstance(app.screen, MockScreen), "the bank again")
 
 
-async def test_a_mock_with_no_story_told_says_so_and_stores_nothing(
+async def test_a_mock_with_no_story_told_says_so_and_keeps_it_in_the_mock_alone(
     samples: Store, workspace: Workspace, coach_app: AppFactory, clock: FakeClock
 ) -> None:
     asked = drawn(workspace, "mixed", 9)
@@ -174,9 +177,13 @@ async def test_a_mock_with_no_story_told_says_so_and_stores_nothing(
         assert f"1. {asked[0].text} → no story · 0:50 of 2:00" in shown(app, "prompt")
         await pilot.press("enter")  # nothing starts again
         assert screen(app).over is not None and len(screen(app).interview.parts) == 1
+        stored = screen(app).interview.mock_id
         await pilot.press("escape")
         await wait_for(pilot, lambda: on_top(app, BankScreen), "the bank")
     assert stored_rehearsals(samples) == before
+    kept = mock_record.report(samples, stored)  # the improvised answer is in the mock
+    assert kept.mock.status == "ended" and kept.without_story == [asked[0].text]
+    assert [(p.seconds, p.target_seconds) for p in kept.parts] == [(50.0, 120.0)]
 
 
 async def test_closing_the_app_mid_story_keeps_what_was_said(

@@ -82,6 +82,14 @@ class BankScreen(BankActions):
             self.call_after_refresh(self.action_new, template)
         elif self.coach.offer_samples and self.coach.store.is_empty():
             self.call_after_refresh(self._offer_samples)
+        else:
+            self.call_after_refresh(self._offer_unfinished_mock)
+
+    def _offer_unfinished_mock(self) -> None:
+        """A mock interview left unfinished (the app closed during it) is offered first."""
+        from coach.tui.screens.mock_resume import offer_unfinished_mock
+
+        offer_unfinished_mock(self)
 
     def on_screen_resume(self) -> None:
         """On first show and on every return from a form: the table first, filters after."""

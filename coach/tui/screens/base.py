@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from coach.core.questions import QuestionSets
     from coach.core.templates import TemplateSet
     from coach.services.stories import Store
+    from coach.services.voice.recording import AudioInput
     from coach.services.workspace import Workspace
 
 
@@ -29,6 +30,7 @@ class CoachHost(Protocol):
     new_template: str | None
     offer_samples: bool
     last_export: tuple[str, Path] | None
+    voice_input: AudioInput | None
 
     @property
     def templates(self) -> TemplateSet: ...

@@ -6,6 +6,7 @@ rehearsal per story it asks about), and each rating feeds the schedule.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
@@ -72,12 +73,15 @@ class DrillScreen(StepsScreen):
         self.query_one("#after").display = False
         self.refresh_view()
 
+    def on_resize(self) -> None:
+        if self.session is None:
+            self.call_after_refresh(self.refresh_view)  # the list, wrapped to the new width
+
     def _show_intro(self, stage: Static, prompt: Static, notes: Static) -> None:
         total = sum(item.target_seconds for item in self.items)
         stage.update(Text.assemble(("Drill", "bold"), " · ", self.what))
         chosen = (
-            "Chosen as the story with the most weak answers "
-            "(coach drill --all-stories drills every story).\n"
+            "Picked: the story with the most weak answers (--all-stories: every story).\n"
             if self.picked
             else ""
         )
@@ -87,13 +91,14 @@ class DrillScreen(StepsScreen):
             "Answer each out loud and rate it again: the ratings feed the schedule.\n"
             "Press [b]enter[/b] to start the clock."
         )
+        width = self.query_one("#notes-box").scrollable_content_region.width
         lines: list[str] = []
         story: int | None = None
         for item in self.items:
             if len(self.stories) > 1 and item.story_id != story:
                 story = item.story_id
                 lines.append(item.story_title)
-            lines.append(f"  {item.rating.label:<9}  {item.label}: {item.prompt}")
+            lines += _hanging(item.rating.label, f"{item.label}: {item.prompt}", width)
         notes.update(Text("\n".join(lines)))
         self.query_one("#notes-box").display = True
 
@@ -135,3 +140,12 @@ class DrillScreen(StepsScreen):
             self.app.pop_screen()
             return
         self.app.switch_screen(SummaryScreen(stored, drill=self.scope))
+
+
+def _hanging(rating: str, question: str, width: int) -> list[str]:
+    """A weak answer's lines: its rating, then the question wrapped under itself to fit
+    `width` columns (0: not laid out yet, one line)."""
+    lead = f"  {rating:<9}  "
+    room = width - len(lead) if width > len(lead) + 20 else 10_000
+    first, *rest = textwrap.wrap(question, room) or [""]
+    return [lead + first] + [" " * len(lead) + line for line in rest]

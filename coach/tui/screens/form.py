@@ -7,6 +7,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Region
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -57,6 +59,8 @@ class FormScreen(StoryForm):
         """The user's F3 choice; None follows the terminal's width."""
         self._show_outline: bool | None = None
         """The user's F4 choice; None shows it (narrower on a narrow terminal)."""
+        self._widths: dict[TextArea, int] = {}
+        """Each field's text width when last drawn (see _redraw_text)."""
 
     def compose(self) -> ComposeResult:
         store = self.coach.store
@@ -83,6 +87,7 @@ class FormScreen(StoryForm):
         self.query_one(Guide).show_template(self.template)
         self._refresh_flags()
         self.set_interval(SAVE_EVERY, self._tick)
+        self.screen_layout_refresh_signal.subscribe(self, self._redraw_text)
         self.go_to(self.template.fields[0].key)
 
     def on_resize(self) -> None:
@@ -99,6 +104,16 @@ class FormScreen(StoryForm):
         outline.display = self._show_outline if self._show_outline is not None else roomy
         outline.set_class(width < 90, "narrow")
         self._show_state()
+
+    def _redraw_text(self, screen: object) -> None:
+        """Draw a field again once it has rewrapped to a new width. A text area rewraps
+        its text after its resize, but lines drawn at the new size before that stayed on
+        screen: words seemed lost where lines wrap (after F2, F3, F4 or a resize)."""
+        for area in self.query(TextArea):
+            width = area.scrollable_content_region.width
+            if self._widths.get(area) != width:
+                self._widths[area] = width
+                area.call_later(area.refresh)
 
     # -- the outline ---------------------------------------------------------------
 
@@ -228,8 +243,28 @@ class FormScreen(StoryForm):
         self._step(-1)
 
     def action_toggle_focus_mode(self) -> None:
+        """One field or the whole form: the cursor stays where it was, and in view."""
         self.toggle_class("one-field")
-        self.go_to(self.current)
+        self._apply_focus_mode()
+        target: DetailsEditor | FieldEditor = (
+            self.query_one(DetailsEditor)
+            if self.current == "details"
+            else self._editor(self.current)
+        )
+        if not target.has_focus_within:
+            target.focus_text()
+        self.call_after_refresh(self._reveal, target)
+
+    def _reveal(self, target: Widget) -> None:
+        """Scroll the form to the field being edited (its top, if the cursor's line fits
+        with it) once the layout has changed under it."""
+        form = self.query_one("#form", VerticalScroll)
+        focused = self.app.focused
+        line = focused.cursor_screen_offset.y if isinstance(focused, (TextArea, Input)) else 0
+        cursor_y = line - form.content_region.y + form.scroll_y
+        form.scroll_to_widget(target, animate=False, top=True, immediate=True)
+        if line:
+            form.scroll_to_region(Region(0, int(cursor_y), 1, 1), animate=False, immediate=True)
 
     def action_toggle_guide(self) -> None:
         self._show_guide = not self.query_one(Guide).display

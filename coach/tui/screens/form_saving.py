@@ -13,7 +13,7 @@ from coach.services import editing
 from coach.services.editing import StoryGone
 from coach.services.stories import StoreError
 from coach.tui.screens.base import CoachScreen
-from coach.tui.screens.unsaved import GoneDialog, UnsavedDialog
+from coach.tui.screens.unsaved import GoneDialog, UnsavedDialog, type_into
 from coach.tui.widgets.details import DetailsEditor
 from coach.tui.widgets.field_editor import FieldEditor
 
@@ -160,18 +160,20 @@ class StoryForm(CoachScreen):
         if self._asking:
             return
         self._asking = True
-        title = self.query_one(DetailsEditor).updated_story().title
+        dialog = GoneDialog(self.query_one(DetailsEditor).updated_story().title)
 
         def answer(choice: str | None) -> None:
             self._asking = False
             if choice == "discard":
                 self._discarded = True
                 (then or self.dismiss)()
-            elif choice in ("restore", "new") and self._put_back(as_new=choice == "new"):
+                return
+            type_into(self.focused, dialog.typed)
+            if choice in ("restore", "new") and self._put_back(as_new=choice == "new"):
                 if then is not None:
                     then()
 
-        self.app.push_screen(GoneDialog(title), answer)
+        self.app.push_screen(dialog, answer)
 
     def _put_back(self, *, as_new: bool) -> bool:
         """Write the story again from what the form holds; True when it is saved."""

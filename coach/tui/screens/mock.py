@@ -2,10 +2,11 @@
 matches offered first, or none: improvise), told against one target, two or three of its
 follow-ups, and the next question, until the time is up; a report at the end.
 
-Each story's answers are stored the moment they are given, as a rehearsal of that story (a
-drill across stories stores the same way), so closing the app mid-way loses nothing said
-with a story. The stories are matched in a worker: a big bank's index takes a while, and the
-screen is drawn first.
+The mock is stored part by part the moment each answer is given (a story's answers as a
+rehearsal of that story, an improvised one in the mock's part), so closing the app mid-way
+loses at most the answer under way; the next mock opened offers to resume it (or discard it).
+The stories are matched in a worker: a big bank's index takes a while, and the screen is
+drawn first.
 """
 
 from __future__ import annotations
@@ -24,42 +25,11 @@ from coach.core.rehearsal import Session, Step
 from coach.core.text import format_seconds, visible
 from coach.services import mock
 from coach.services.stories import StoreError
-from coach.tui.screens.base import CoachScreen
+from coach.tui.screens.mock_offers import back_to_bank, offer_prompt
 from coach.tui.screens.steps import StepsScreen
 
 if TYPE_CHECKING:
     from coach.core.common_questions import CommonQuestion
-
-WHY_SHOWN = 2
-"""The reasons shown under a story offered: a line, not a paragraph."""
-_LEVEL = {"good": "good match", "weak": "weak match", "none": "little in common"}
-
-
-def offer_prompt(number: int, offer: mock.Offer) -> Text:
-    """One choice: its key (1-4 for the first four), the story, how well it matches, why."""
-    key = f"{number}" if number <= 4 else " "
-    if offer.story_id is None:
-        return Text.assemble((f"{key} ", "bold"), (offer.title, "italic"), ("  (i)", "dim"))
-    line = Text.assemble((f"{key} ", "bold"), visible(offer.title))
-    if offer.score > 0:
-        line.append(f"  · {_LEVEL[offer.level]}", style="green" if offer.level == "good" else "")
-    if offer.why:
-        line.append("\n    " + "; ".join(offer.why[:WHY_SHOWN]), style="dim")
-    return line
-
-
-def back_to_bank(screen: CoachScreen) -> None:
-    """Leave the mock (or its report) for the bank. Opened first (`coach mock`), the mock is
-    the screen at the bottom, which Textual cannot replace: the bank goes on top of it."""
-    from coach.tui.screens.bank import BankScreen
-
-    stack = screen.app.screen_stack
-    if len(stack) == 1:
-        screen.app.push_screen(BankScreen())
-    elif isinstance(stack[-2], MockScreen):
-        screen.app.switch_screen(BankScreen())
-    else:
-        screen.app.pop_screen()
 
 
 class MockScreen(StepsScreen):
@@ -76,10 +46,14 @@ class MockScreen(StepsScreen):
     ASKING = frozenset({"done", "end", "digit", "improvise"})
     """The keys of a question waiting for its story (the others are a story's)."""
 
-    def __init__(self, settings: mock.Settings, *, bell: bool = False) -> None:
+    def __init__(
+        self, settings: mock.Settings, *, bell: bool = False, resume: int | None = None
+    ) -> None:
         super().__init__(bell=bell)
         self.settings = settings
         self.seed = settings.drawn_with()
+        self.resume = resume
+        """The stored mock to go on with, once the stories are read."""
         self.show_notes = False
         self.offers: mock.Offers | None = None
         self.interview: mock.Mock | None = None
@@ -88,7 +62,7 @@ class MockScreen(StepsScreen):
         self.offered: list[mock.Offer] = []
         self.questions: list[CommonQuestion] = []
         self.over: Text | None = None
-        """The report's head once the mock is over with no story told (nothing stored)."""
+        """The report's head once the mock is over with no story told (no summary to show)."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "improvise":
@@ -110,14 +84,32 @@ class MockScreen(StepsScreen):
         return self.question is not None and self.session is None
 
     def on_mount(self) -> None:
-        kind = "mixed" if self.settings.kind == "mixed" else self.settings.kind
-        self.sub_title = f"mock interview · {self.settings.minutes} min · {kind}"
+        self._titles()
         offers = OptionList(id="offers")
         offers.display = False
         self.query_one("#rehearsal").mount(offers, before="#notes-box")
         self.query_one("#after").display = False
         self.refresh_view()
-        self.call_after_refresh(self._read)
+        self.call_after_refresh(self._offer_unfinished)
+
+    def _offer_unfinished(self) -> None:
+        """A mock left unfinished is offered first: resume it, discard it, or neither."""
+        from coach.tui.screens.mock_resume import offer_first
+
+        def then(resumed: tuple[mock.Settings, int] | None) -> None:
+            if resumed is not None:
+                self.settings, self.resume = resumed
+                self.seed = self.settings.drawn_with()
+                self._titles()
+            self._read()
+
+        if self.resume is None:
+            offer_first(self, then)
+        else:
+            self._read()
+
+    def _titles(self) -> None:
+        self.sub_title = f"mock interview · {self.settings.minutes} min · {self.settings.kind}"
 
     @work(thread=True, exclusive=True, group="mock")
     def _read(self) -> None:
@@ -144,15 +136,32 @@ class MockScreen(StepsScreen):
         for problem in problems:
             self.notify(f"Common questions not used: {problem}", severity="warning", timeout=10)
         self.questions, self.offers = questions, offers
-        if self.interview is None:
+        if self.resume is not None and self.interview is None:
+            self._go_on(self.resume)
+        elif self.interview is None:
             self.refresh_view()
+
+    def _go_on(self, mock_id: int) -> None:
+        """The stored mock where it stopped: its next question, with the time it had left."""
+        from coach.tui.screens.mock_resume import resumed
+
+        self.interview = resumed(self, mock_id)
+        if self.interview is None:
+            self.resume = None
+            self.refresh_view()
+        elif self._time_up():
+            self._finish("finished")
+        else:
+            self._ask()
 
     # -- what the screen shows ---------------------------------------------------------
 
     def _show_intro(self, stage: Static, prompt: Static, notes: Static) -> None:
         box = self.query_one("#notes-box")
         if self.over is not None:
-            stage.update(Text("Mock over · no story was told, so nothing was stored", "bold"))
+            stage.update(
+                Text("Mock over · no story was told, so nothing entered the schedule", "bold")
+            )
             prompt.update(self.over)
             notes.update(Text("escape goes back to the bank", style="dim"))
             self.query_one("#offers").display = False
@@ -204,7 +213,9 @@ class MockScreen(StepsScreen):
         assert self.interview is not None
         number = len(self.interview.parts)
         kinds = [s.kind for s in session.steps]
-        if step.kind == "followup":
+        if self.part is not None and self.part.improvised:
+            head = visible(step.title)
+        elif step.kind == "followup":
             n = kinds[: session.position + 1].count("followup")
             head = f"Follow-up {n} of {kinds.count('followup')} · {step.title}"
         else:
@@ -215,14 +226,14 @@ class MockScreen(StepsScreen):
         )
 
     def _notes_for(self, step: Step) -> Text:
-        if step.kind != "section":
-            return super()._notes_for(step)
         if self.part is not None and self.part.improvised:
             return Text(
-                "No story for this one: answer as best you can. The report lists it as a "
-                "story to write.",
+                "No story for this one: answer as best you can, then rate it. The report "
+                "lists it as a story to write.",
                 style="dim",
             )
+        if step.kind != "section":
+            return super()._notes_for(step)
         if not self.show_notes:
             return Text("notes hidden: tell it from memory (h shows them)", style="dim")
         return Text(step.notes or "nothing written for this story's pitch yet")
@@ -246,6 +257,7 @@ class MockScreen(StepsScreen):
             self.settings.minutes,
             self.seed,
             self.coach.clock(),
+            kind=self.settings.kind,
         )
         self._ask()
 
@@ -302,11 +314,11 @@ class MockScreen(StepsScreen):
         interview, part, session = self.interview, self.part, self.session
         assert interview is not None and part is not None and session is not None
         result = session.results[position]
-        number = len(interview.parts)
-        self.keep(("step", number, position), lambda: interview.record(part, position, result))
-
-    def _record(self, position: int) -> None:  # every answer goes through _store
-        raise NotImplementedError
+        number, now = len(interview.parts), self.coach.clock()
+        self.keep(
+            ("step", number, position),
+            lambda: interview.record(part, position, result, now=now),
+        )
 
     def _close_part(self, status: str) -> None:
         interview, part = self.interview, self.part
@@ -357,22 +369,30 @@ class MockScreen(StepsScreen):
         self._finish("ended")
 
     def _finish(self, status: str) -> None:
-        """The report: the summary's, once a story was told; else the head of it, here."""
+        """The report, read back from the stored mock: the summary's, once a story was told;
+        else the head of it, here."""
+        from coach.services.mock_record import report_of
+        from coach.services.stories import StoreError
         from coach.tui.screens.mock_report import MockReportScreen, head, reportable
 
         interview = self.interview
         assert interview is not None
         if not self.finish_when_stored(status):
             return
-        elapsed = self.coach.clock() - interview.started
-        if reportable(interview):
-            report = MockReportScreen(interview, elapsed, self.settings, status)
+        now = self.coach.clock()
+        try:
+            interview.finish(status, now)
+        except StoreError as exc:  # the answers are stored; the mock stays unfinished
+            self.notify(f"The mock is not closed yet: {exc}", severity="error", timeout=8)
+        stored = report_of(interview, status, now)
+        if reportable(stored):
+            report = MockReportScreen(stored)
             if len(self.app.screen_stack) > 1:
                 self.app.switch_screen(report)
             else:  # the bottom screen (`coach mock`) stays under its report
                 self.app.push_screen(report)
             return
-        self.over = head(interview, elapsed, self.settings.minutes, status)
+        self.over = head(stored)
         self.question = None  # a question asked but not answered is not in the report
         self.set_focus(None)
         self.refresh_view()

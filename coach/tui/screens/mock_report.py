@@ -9,54 +9,53 @@ from textual.binding import Binding
 
 from coach.core.text import format_seconds, plural, visible
 from coach.services import mock
+from coach.services.mock_record import MockReport, PartReport
 from coach.services.rehearsals import AnswerRow
 from coach.tui.screens.summary import Part, SummaryScreen
 
-_ENDED = {"finished": "time up", "ended": "ended early"}
+_ENDED = {"finished": "time up", "ended": "ended early", "unfinished": "unfinished"}
 
 
-def part_line(number: int, part: mock.Part) -> Text:
-    """'2. Question → story · 2:10 of 2:00 · strong, weak'."""
-    pitch, target = part.results.get(0), format_seconds(part.steps[0].target_seconds)
+def part_line(number: int, part: PartReport) -> Text:
+    """'2. Question → story · 2:10 of 2:00 · strong, weak'; an improvised answer says it
+    enters no schedule."""
+    target = format_seconds(part.target_seconds)
     told = (
         "skipped"
-        if pitch is None or pitch.skipped
-        else f"{format_seconds(pitch.seconds)} of {target}"
+        if part.seconds is None or part.skipped
+        else f"{format_seconds(part.seconds)} of {target}"
     )
-    ratings = [
-        r.rating.label
-        for i, r in sorted(part.results.items())
-        if i > 0 and r.rating is not None and not r.skipped
-    ]
     story = Text("no story", style="bold red") if part.improvised else Text(visible(part.title))
-    line = Text.assemble(f"{number}. ", visible(part.question.text), " → ", story, f" · {told}")
-    if ratings:
-        line.append(" · " + ", ".join(ratings))
+    line = Text.assemble(f"{number}. ", visible(part.question), " → ", story, f" · {told}")
+    if part.ratings:
+        line.append(" · " + ", ".join(r.label for r in part.ratings))
+    if part.improvised:
+        line.append(" · not in the schedule", style="dim")
     return line
 
 
-def reportable(interview: mock.Mock) -> bool:
+def reportable(stored: MockReport) -> bool:
     """A report screen needs one story told; with none, the head alone is said."""
-    return bool(interview.rehearsal_ids)
+    return bool(stored.rehearsal_ids)
 
 
-def head(interview: mock.Mock, elapsed: float, minutes: int, status: str) -> Text:
+def head(stored: MockReport) -> Text:
     """The mock in a few lines: how it ended, each question and its story, and the questions
     that had none."""
-    parts = interview.parts
+    row, parts = stored.mock, stored.parts
     told = sum(1 for p in parts if not p.improvised)
     shown = Text.assemble(
         ("Mock interview", "bold"),
-        f" · {_ENDED.get(status, status)} · {plural(len(parts), 'question')} in "
-        f"{format_seconds(elapsed)} of {minutes}:00 · {told} told with a story",
+        f" · {_ENDED.get(row.status, row.status)} · {plural(len(parts), 'question')} in "
+        f"{format_seconds(row.elapsed_seconds)} of {row.minutes}:00 · {told} told with a story",
     )
     for number, part in enumerate(parts, 1):
         shown.append("\n")
         shown.append_text(part_line(number, part))
-    missing = interview.without_story()
+    missing = stored.without_story
     if missing:
         shown.append("\nNo story yet for: ", style="bold")
-        shown.append("; ".join(visible(q.text) for q in missing))
+        shown.append("; ".join(visible(q) for q in missing))
         shown.append(" (coach coverage lists every question with none)", style="dim")
     elif not parts:
         shown.append("\nNo question was answered.", style="dim")
@@ -72,16 +71,11 @@ class MockReportScreen(SummaryScreen):
         Binding("escape,q", "close", "Back to bank"),
     ]
 
-    def __init__(
-        self, interview: mock.Mock, elapsed: float, settings: mock.Settings, status: str
-    ) -> None:
-        """The summary screen reads the stored parts (at least one: see `reportable`); the
-        head says every question, improvised ones too."""
-        super().__init__(interview.rehearsal_ids)
-        self.interview = interview
-        self.elapsed = elapsed
-        self.settings = settings
-        self.status = status
+    def __init__(self, stored: MockReport) -> None:
+        """The summary screen reads the stories' rehearsals (at least one: see `reportable`);
+        the head says every question of the stored mock, improvised ones too."""
+        super().__init__(stored.rehearsal_ids)
+        self.stored = stored
 
     def validate_sub_title(self, sub_title: str | None) -> str | None:
         return "mock interview · report"
@@ -95,10 +89,10 @@ class MockReportScreen(SummaryScreen):
         return super()._title(part, answer)
 
     def _head(self, total: float, target: float, pitch_line: str) -> Text:
-        return head(self.interview, self.elapsed, self.settings.minutes, self.status)
+        return head(self.stored)
 
     def action_close(self) -> None:
-        from coach.tui.screens.mock import back_to_bank
+        from coach.tui.screens.mock_offers import back_to_bank
 
         back_to_bank(self)
 
@@ -106,5 +100,5 @@ class MockReportScreen(SummaryScreen):
         """Another mock of the same length and kind, with other questions."""
         from coach.tui.screens.mock import MockScreen
 
-        settings = mock.Settings(self.settings.minutes, self.settings.kind)
+        settings = mock.Settings(self.stored.mock.minutes, self.stored.mock.kind)
         self.app.switch_screen(MockScreen(settings))

@@ -32,7 +32,7 @@ from coach.tui.widgets.story_table import Row, StoryTable
 
 if TYPE_CHECKING:
     from coach.services.matching import CoverageReport
-    from coach.services.progress import Progress, StoryProgress, TrendRow
+    from coach.services.progress import PaceRow, Progress, StoryProgress, TrendRow
     from coach.services.progress_view import FirstView
 
 NARROW = 140
@@ -52,6 +52,10 @@ class ProgressScreen(CoachScreen):
     ProgressScreen #progress-caption.empty { display: none; }
     ProgressScreen #progress-plots { height: 12; }
     ProgressScreen #progress-plots.empty { display: none; }
+    ProgressScreen #progress-heard-caption { height: auto; margin-top: 1; color: $text-muted; }
+    ProgressScreen #progress-heard { height: 10; }
+    ProgressScreen #progress-heard-caption.empty { display: none; }
+    ProgressScreen #progress-heard.empty { display: none; }
     ProgressScreen #progress-lists { height: auto; margin-top: 1; }
     ProgressScreen #progress-weakest { width: 2fr; height: auto; margin-right: 2; }
     ProgressScreen #progress-due { width: 3fr; height: auto; }
@@ -95,6 +99,8 @@ class ProgressScreen(CoachScreen):
             yield Static("Reading your practice history…", id="progress-head")
             yield Static(id="progress-caption", classes="empty")
             yield Horizontal(id="progress-plots", classes="empty")
+            yield Static(id="progress-heard-caption", classes="empty")
+            yield Horizontal(id="progress-heard", classes="empty")
             with Horizontal(id="progress-lists"):
                 yield Static(id="progress-weakest")
                 yield Static(id="progress-due")
@@ -223,6 +229,7 @@ class ProgressScreen(CoachScreen):
         else:
             self.query_one("#progress-plots").add_class("empty")
             self.query_one("#progress-caption").add_class("empty")
+        self._plot_heard(report.pace, "")
 
     # -- actions --------------------------------------------------------------------
 
@@ -253,7 +260,7 @@ class ProgressScreen(CoachScreen):
     @on(DataTable.RowSelected, "#progress-stories")
     def action_plot_story(self) -> None:
         """The trend plots of the highlighted story alone."""
-        from coach.services.progress import trend
+        from coach.services.progress import pace_trend, trend
 
         story_id = self._selected()
         row = self.coach.store.row(story_id) if story_id is not None else None
@@ -264,11 +271,13 @@ class ProgressScreen(CoachScreen):
             self.notify(f"{row.title!r} has not been rehearsed yet: press r to start.")
             return
         self._plot(rows, row.title)
+        self._plot_heard(pace_trend(self.coach.store, story_id), row.title)
         self._show_plots()
 
     def action_plot_all(self) -> None:
         if self.report is not None and self.report.trend:
             self._plot(self.report.trend, "")
+            self._plot_heard(self.report.pace, "")
             self._show_plots()
 
     def _show_plots(self) -> None:
@@ -290,6 +299,32 @@ class ProgressScreen(CoachScreen):
         plots = list(box.query(TrendPlot))
         if not plots:
             box.mount(TrendPlot("rating", rows), TrendPlot("time", rows))
+            return
+        for plot in plots:
+            plot.show_rows(rows)
+
+    def _plot_heard(self, rows: Sequence[PaceRow], subject: str) -> None:
+        """Words and fillers a minute of the rehearsals heard; nothing when none was."""
+        caption = self.query_one("#progress-heard-caption", Static)
+        box = self.query_one("#progress-heard", Horizontal)
+        caption.set_class(not rows, "empty")
+        box.set_class(not rows, "empty")
+        if not rows:
+            return
+        from coach.services.rehearsals import PACE_BAND
+        from coach.tui.widgets.trend_plot import PacePlot
+
+        low, high = PACE_BAND
+        whose = f" of [b]{escape(subject)}[/b]" if subject else ""
+        caption.update(
+            Text.from_markup(
+                f"Heard: the last {plural(len(rows), 'rehearsal')}{whose}, microphone on · "
+                f"aim for {low}-{high} words a minute"
+            )
+        )
+        plots = list(box.query(PacePlot))
+        if not plots:
+            box.mount(PacePlot("wpm", rows), PacePlot("fillers", rows))
             return
         for plot in plots:
             plot.show_rows(rows)

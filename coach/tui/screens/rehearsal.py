@@ -25,6 +25,8 @@ from coach.core.text import format_seconds, plural, visible
 from coach.services import rehearsals
 from coach.services.stories import StoreError
 from coach.tui.screens.steps import StepsScreen
+from coach.tui.widgets.heard import HeardLog
+from coach.tui.widgets.heard_recorder import AnswerRecorder
 
 PERSONA_CYCLE: tuple[str | None, ...] = (None, *PERSONAS)
 
@@ -38,6 +40,7 @@ class RehearsalScreen(StepsScreen):
         Binding("p", "persona", "Persona", show=False),
         Binding("plus,equals_sign", "more", "More follow-ups", show=False),
         Binding("minus", "fewer", "Fewer follow-ups", show=False),
+        Binding("m", "microphone", "Microphone", show=False),
     ]
 
     def __init__(
@@ -65,7 +68,27 @@ class RehearsalScreen(StepsScreen):
         self.choices = tuple(c.key for c in self.qset.choices)
         self.sub_title = f"rehearsal · {self.story.title}"
         self.query_one("#after").display = False
+        log = HeardLog(id="heard")
+        self.query_one("#rehearsal").mount(log, after="#pacing")
+        config = self.coach.workspace.config_dir
+        self.microphone = AnswerRecorder(self.app, self.coach.store, log, config)
+        self.microphone.start_as_remembered()
         self.refresh_view()
+
+    def on_unmount(self) -> None:
+        self.microphone.close()
+
+    def refresh_view(self) -> None:
+        super().refresh_view()
+        self.follow_microphone()
+
+    def follow_microphone(self) -> None:
+        """Record the answer whose clock runs, hear the one that just ended (microphone on)."""
+        if hasattr(self, "microphone"):
+            self.microphone.follow(self.session, self.rehearsal_id, self.story, self.template)
+
+    def action_microphone(self) -> None:
+        self.microphone.toggle()
 
     def _show_intro(self, stage: Static, prompt: Static, notes: Static) -> None:
         sections = pitch_steps(self.template, self.story.fields)
@@ -94,7 +117,8 @@ class RehearsalScreen(StepsScreen):
             f"{plan}\n"
             f"Length: [b]{LENGTH_LABELS[self.length]}[/b] (l changes) · "
             f"interviewer: [b]{who}[/b] (p) · follow-ups: {count} · "
-            f"your notes: [b]{'shown' if self.show_notes else 'hidden'}[/b] (h)\n"
+            f"your notes: [b]{'shown' if self.show_notes else 'hidden'}[/b] (h) · "
+            f"microphone: [b]{'on' if self._mic_on() else 'off'}[/b] (m)\n"
             "Press [b]enter[/b] to start the clock."
         )
         if self.length == "short":
@@ -102,6 +126,9 @@ class RehearsalScreen(StepsScreen):
         lines = [f"{format_seconds(s.target_seconds):>5}  {s.title}" for s in sections]
         notes.update(Text("\n".join(lines)))
         self.query_one("#notes-box").display = True
+
+    def _mic_on(self) -> bool:
+        return hasattr(self, "microphone") and self.microphone.on
 
     def _start(self) -> None:
         steps = opening_steps(self.length, self.template, self.story.fields, self.qset)
@@ -161,10 +188,16 @@ class RehearsalScreen(StepsScreen):
             self._plan_followups(choice)
         self._after_step()
 
+    def action_pause(self) -> None:
+        """Space pauses the recording with the clock: nothing said meanwhile is kept."""
+        super().action_pause()
+        self.follow_microphone()
+
     def _finish(self, status: str) -> None:
         from coach.tui.screens.summary import SummaryScreen
 
         assert self.rehearsal_id is not None
+        self.follow_microphone()
         rehearsal_id, store = self.rehearsal_id, self.coach.store
         self.keep("finish", lambda: rehearsals.finish(store, rehearsal_id, status))
         if self.finish_when_stored(status):

@@ -5,7 +5,7 @@ rehearsals it stored, one per story."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.console import Group
 from rich.markup import escape
@@ -24,6 +24,7 @@ from coach.services import rehearsals
 from coach.services.drill import Scope, coming_back, rated_weak, weak_across
 from coach.services.rehearsals import AnswerRow, Report
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.heard import HeardReady, HeardSummary
 
 _KIND = {"section": "pitch", "checkin": "check-in", "followup": "follow-up"}
 _STATUS = {"finished": "finished", "ended": "ended early", "unfinished": "unfinished"}
@@ -143,6 +144,7 @@ class SummaryScreen(CoachScreen):
             yield Static(id="summary-head")
             yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="summary-notes"):
+                yield HeardSummary(id="heard-summary")
                 yield Static(id="work-on")
                 yield Static(id="coming-back")
         yield Footer()
@@ -164,7 +166,26 @@ class SummaryScreen(CoachScreen):
         self.sub_title = f"{'drill' if self.drill else 'summary'} · {what}"
         self._fill_table(self.app.size.width)
         self._fill_text()
+        self._fill_heard()
         self.query_one(DataTable).focus()
+
+    def _fill_heard(self) -> None:
+        heard = [
+            (self._title(part, a), part.report.heard[a.position])
+            for part, a in zip(self.part_of, self.answers, strict=True)
+            if a.position in part.report.heard
+        ]
+        pace = rehearsals.pace([row for _, row in heard])
+        self.query_one(HeardSummary).show(pace, heard)
+
+    def on_heard_ready(self, message: HeardReady) -> None:
+        """An answer of this rehearsal was heard after the summary opened."""
+        for n, part in enumerate(self.parts):
+            if part.report.rehearsal.id == message.rehearsal_id:
+                heard = rehearsals.heard_in(self.coach.store, message.rehearsal_id)
+                self.parts[n] = Part(replace(part.report, heard=heard), part.qset)
+                self.part_of = [self.parts[n] if p is part else p for p in self.part_of]
+                self._fill_heard()
 
     def on_resize(self) -> None:
         if self.parts and self._columns_for(self.size.width) != self._shown:

@@ -3,12 +3,16 @@ deleted in another window while it was being written here."""
 
 from __future__ import annotations
 
-from textual import on
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static, TextArea
 
 
 class UnsavedDialog(ModalScreen[bool]):
@@ -49,12 +53,45 @@ class UnsavedDialog(ModalScreen[bool]):
         self.dismiss(discard)
 
 
+@dataclass(frozen=True)
+class Keystroke:
+    """A key typed while a dialog was in the way: its name and the text it types."""
+
+    key: str
+    text: str
+
+
+EDITING = {"enter": "\n", "backspace": "", "delete": ""}
+"""Keys that edit text without being printable, and the text each types."""
+
+
+def type_into(widget: Widget | None, typed: Sequence[Keystroke]) -> None:
+    """Put keys typed while a dialog was up into the field or detail they were meant for,
+    as if typed there (over a selection, backspace and delete included)."""
+    for stroke in typed:
+        if isinstance(widget, TextArea):
+            if stroke.key == "backspace":
+                widget.action_delete_left()
+            elif stroke.key == "delete":
+                widget.action_delete_right()
+            else:
+                widget.replace(stroke.text, *widget.selection, maintain_selection_offset=False)
+        elif isinstance(widget, Input):
+            if stroke.key == "backspace":
+                widget.action_delete_left()
+            elif stroke.key == "delete":
+                widget.action_delete_right()
+            elif stroke.text.strip("\n"):
+                widget.replace(stroke.text.splitlines()[0], *widget.selection)
+
+
 class GoneDialog(ModalScreen[str | None]):
     """The story was deleted in another window: put it back ("restore"), save what is on
     screen as a new story ("new"), or let it go ("discard"); escape decides later (None).
 
     It opens while the user types: no button takes focus and only ctrl keys answer, so
-    letters, space and enter typed on meanwhile choose nothing."""
+    letters, space and enter typed on meanwhile choose nothing; they are kept in `typed`,
+    for the form to put where they were meant to go (`type_into`)."""
 
     AUTO_FOCUS = ""
     BINDINGS = [
@@ -67,12 +104,15 @@ class GoneDialog(ModalScreen[str | None]):
     def __init__(self, title: str) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
+        self.typed: list[Keystroke] = []
+        """What was typed while asked, in order."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(
                 f"“{self.title_text}” was deleted in another window. What you typed here is "
-                "still on screen, and nowhere else. Esc: decide later.",
+                "still on screen, and nowhere else; keys typed now are kept too. "
+                "Esc: decide later.",
                 classes="dialog-question",
                 markup=False,
             )
@@ -80,6 +120,19 @@ class GoneDialog(ModalScreen[str | None]):
                 yield Button("Restore it (ctrl+r)", variant="primary", id="restore")
                 yield Button("Save as new (ctrl+n)", id="new")
                 yield Button("Discard (ctrl+d)", variant="error", id="discard")
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self.focused is not None:
+            return  # pressing the button chosen with tab
+        if event.is_printable or event.key in EDITING:
+            text = EDITING.get(event.key, event.character or "")
+            self.typed.append(Keystroke(event.key, text))
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        self.typed.append(Keystroke("paste", event.text))
+        event.stop()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

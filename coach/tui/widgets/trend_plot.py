@@ -1,4 +1,5 @@
-"""Trend plots of rehearsals: mean rating, and spoken time against the targets.
+"""Trend plots of rehearsals: mean rating, and spoken time against the targets; and, for
+the rehearsals the microphone heard, words a minute against the band and fillers a minute.
 
 textual-plotext takes about 0.2 s to import: import this module off the UI thread or
 after the first frame, never at start-up.
@@ -6,23 +7,34 @@ after the first frame, never at start-up.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections.abc import Sequence
+from typing import Protocol
 
 from textual_plotext import PlotextPlot
 
-from coach.services.progress import TrendRow
+from coach.services.progress import PaceRow, TrendRow
 
 TICKS = 4
 """Dates labelled on the x axis at most."""
+PACE_TICKS = 3
+"""Dates labelled under the heard plots, which have few points: labels of neighbouring
+points would overlap, and plotext then draws them in no fixed order."""
 
 
-def _ticks(rows: Sequence[TrendRow]) -> tuple[list[float], list[str]]:
+class Dated(Protocol):
+    @property
+    def started_at(self) -> dt.datetime: ...
+
+
+def _ticks(rows: Sequence[Dated], most: int = TICKS) -> tuple[list[float], list[str]]:
     count = len(rows)
-    if count <= TICKS:
+    if count <= most:
         places = list(range(count))
     else:
-        step = (count - 1) / (TICKS - 1)
-        places = sorted({round(n * step) for n in range(TICKS)})
+        step = (count - 1) / (most - 1)
+        places = sorted({round(n * step) for n in range(most)})
     ticks: list[float] = []
     labels: list[str] = []
     for place in places:
@@ -92,3 +104,56 @@ class TrendPlot(PlotextPlot):
             top = max(top, max(ys) * 1.05)
         plt.ylim(0, top)
         plt.yticks([n / 2 for n in range(int(top * 2) + 1)])
+
+
+class PacePlot(PlotextPlot):
+    """How the rehearsals heard sounded, oldest on the left: words a minute against the
+    band ("wpm"), or fillers a minute ("fillers")."""
+
+    DEFAULT_CSS = """
+    PacePlot {
+        width: 1fr;
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, kind: str, rows: Sequence[PaceRow], **kwargs: str) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        if kind not in ("wpm", "fillers"):
+            raise ValueError(kind)
+        self.kind = kind
+        self.rows: Sequence[PaceRow] = ()
+        self.show_rows(rows)
+
+    def show_rows(self, rows: Sequence[PaceRow]) -> None:
+        """Plot these rehearsals, oldest first."""
+        self.rows = rows
+        plt = self.plt
+        plt.clear_figure()
+        xs = list(range(1, len(rows) + 1))
+        if self.kind == "wpm":
+            from coach.services.rehearsals import PACE_BAND  # only once something was heard
+
+            low, high = PACE_BAND
+            plt.title(f"Words a minute ({low}-{high}: the band)")
+            ys = [r.wpm for r in rows]
+            plt.hline(low, "green")
+            plt.hline(high, "green")
+            bottom = min([low - 20.0, *(y - 10 for y in ys)])
+            top = max([high + 20.0, *(y + 10 for y in ys)])
+            plt.ylim(bottom, top)
+            plt.yticks([low, high])
+            color = "cyan"
+        else:
+            plt.title("Fillers a minute (fewer is better)")
+            ys = [r.fillers_per_minute for r in rows]
+            top = max([4.0, *(y * 1.1 for y in ys)])
+            plt.ylim(0, top)
+            step = max(1, math.ceil(top / 3))  # three or four ticks, far enough apart
+            plt.yticks(list(range(0, int(top) + 1, step)))
+            color = "orange"
+        if rows:
+            plt.plot(xs, ys, marker="braille", color=color)
+            plt.xlim(0.5, len(rows) + 0.5)
+            plt.xticks(*_ticks(rows, PACE_TICKS))
+        self.refresh()

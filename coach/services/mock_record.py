@@ -1,0 +1,182 @@
+"""A mock interview as stored: its report (what `coach mock`, the app's report and any later
+view read), the unfinished one offered after a crash, resuming it, and discarding it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from coach.core.clock import utc_now
+from coach.core.schedule import Rating
+from coach.services.editing import briefly
+from coach.services.mock import IMPROVISE, PITCH_KEY, PITCH_SECONDS, Mock, Part, draw, pitch_step
+from coach.store import mocks as mock_rows
+from coach.store import rehearsals as rehearsal_rows
+from coach.store.mocks import MockRow
+from coach.store.store import Store
+
+if TYPE_CHECKING:
+    from coach.core.common_questions import CommonQuestion, CommonQuestions
+
+
+@dataclass(frozen=True)
+class PartReport:
+    """One question of a stored mock and what was said to it."""
+
+    question_id: str
+    question: str
+    title: str
+    """The story told ('' when improvised)."""
+    improvised: bool
+    rehearsal_id: int | None
+    target_seconds: float
+    seconds: float | None
+    """The story's (or the improvised) answer; None when not given."""
+    skipped: bool
+    ratings: tuple[Rating, ...]
+    """The follow-ups' ratings in order; an improvised answer's own rating."""
+
+
+@dataclass(frozen=True)
+class MockReport:
+    mock: MockRow
+    parts: tuple[PartReport, ...]
+
+    @property
+    def rehearsal_ids(self) -> list[int]:
+        return [p.rehearsal_id for p in self.parts if p.rehearsal_id is not None]
+
+    @property
+    def without_story(self) -> list[str]:
+        """The questions answered with no story: the ones to write a story for."""
+        return [p.question for p in self.parts if p.improvised]
+
+
+def report(store: Store, mock_id: int) -> MockReport:
+    """The stored mock: each part, a story's answers read from its rehearsal."""
+    row = mock_rows.mock(store, mock_id)
+    if row is None:
+        raise LookupError(f"no mock interview {mock_id}")
+    parts = []
+    for p in mock_rows.parts(store, mock_id):
+        if p.improvised:
+            rated: tuple[Rating, ...] = (p.rating,) if p.rating and not p.skipped else ()
+            target, seconds, skipped = p.target_seconds or PITCH_SECONDS, p.seconds, p.skipped
+        else:
+            answers = (
+                [] if p.rehearsal_id is None else rehearsal_rows.answers(store, p.rehearsal_id)
+            )
+            pitch = next((a for a in answers if a.kind == "section" and a.key == PITCH_KEY), None)
+            target = pitch.target_seconds if pitch else PITCH_SECONDS
+            seconds, skipped = (pitch.seconds, pitch.skipped) if pitch else (None, False)
+            rated = tuple(
+                a.rating for a in answers if a.kind == "followup" and a.rating and not a.skipped
+            )
+        parts.append(
+            PartReport(
+                p.question_id,
+                p.question,
+                p.title,
+                p.improvised,
+                p.rehearsal_id,
+                target,
+                seconds,
+                skipped,
+                rated,
+            )
+        )
+    return MockReport(row, tuple(parts))
+
+
+def report_of(interview: Mock, status: str, now: float) -> MockReport:
+    """The report of a mock just over: as stored; with no part begun nothing was stored,
+    and the report holds no question."""
+    if interview.mock_id is not None:
+        return report(interview.store, interview.mock_id)
+    row = MockRow(
+        0,
+        interview.minutes,
+        interview.kind,
+        interview.seed,
+        utc_now(),
+        None,
+        status,
+        interview.elapsed(now),
+    )
+    return MockReport(row, ())
+
+
+def unfinished(store: Store) -> MockReport | None:
+    """The latest mock left unfinished (the app closed during it), with what it holds."""
+    row = mock_rows.last_unfinished(store)
+    return None if row is None else report(store, row.id)
+
+
+def time_left(row: MockRow) -> float:
+    return row.minutes * 60 - row.elapsed_seconds
+
+
+def resume(store: Store, mock_id: int, questions: CommonQuestions, now: float) -> Mock:
+    """The mock where it stopped: the questions it asked, then the rest of its draw; the
+    stories it told stay told (their rehearsals closed as ended); its clock goes on from its
+    last stored reading, as if the app had never closed. A question whose answer was under
+    way with nothing stored is asked again."""
+    row = mock_rows.mock(store, mock_id)
+    if row is None or row.status != "unfinished":
+        raise LookupError(f"no unfinished mock interview {mock_id}")
+    stored = mock_rows.parts(store, mock_id)
+    with briefly(store), store.write():
+        while stored and _nothing_said(stored[-1]):
+            mock_rows.drop_part(store, mock_id, stored.pop().position)
+        for p in stored:
+            if p.rehearsal_id is not None:
+                _close_if_open(store, p.rehearsal_id)
+    asked = [_question(questions, p.question_id, p.question) for p in stored]
+    ids = {q.id for q in asked}
+    rest = [q for q in draw(questions, row.kind, row.seed) if q.id not in ids]
+    interview = Mock(
+        store,
+        [*asked, *rest],
+        row.minutes,
+        row.seed,
+        now - row.elapsed_seconds,
+        kind=row.kind,
+        mock_id=mock_id,
+    )
+    for p, question in zip(stored, asked, strict=True):
+        title = IMPROVISE.title if p.improvised else p.title
+        part = Part(question, p.story_id, title, [pitch_step(question, title)], position=p.position)
+        part.rehearsal_id = p.rehearsal_id
+        interview.parts.append(part)
+    return interview
+
+
+def _nothing_said(part: mock_rows.PartRow) -> bool:
+    return part.rehearsal_id is None and part.seconds is None
+
+
+def _close_if_open(store: Store, rehearsal_id: int) -> None:
+    row = rehearsal_rows.rehearsal(store, rehearsal_id)
+    if row is not None and row.status == "unfinished":
+        rehearsal_rows.close(store, rehearsal_id, "ended")
+
+
+def _question(questions: CommonQuestions, question_id: str, text: str) -> CommonQuestion:
+    """The question as asked (its text as stored, even if the set has changed since)."""
+    from coach.core.common_questions import CommonQuestion
+
+    found = questions.get(question_id)
+    if found is not None and found.text == text:
+        return found
+    kind = found.kind if found is not None else "project"
+    return CommonQuestion(question_id, text, kind, (), ())
+
+
+def discard(store: Store, mock_id: int) -> None:
+    """Forget the mock (its improvised answers with it); the stories' rehearsals stay in
+    their history, closed as ended."""
+    with briefly(store), store.write():
+        for p in mock_rows.parts(store, mock_id):
+            if p.rehearsal_id is not None:
+                _close_if_open(store, p.rehearsal_id)
+        mock_rows.delete(store, mock_id)

@@ -1,0 +1,179 @@
+"""What was heard in spoken answers: stored with the rehearsal step it belongs to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from coach.core.clock import parse_stamp, stamp, utc_now
+from coach.core.speech import Fillers, Pause, SpeechMeasures
+from coach.core.spoken_figures import FigureHeard
+from coach.store.store import Store
+
+
+@dataclass(frozen=True)
+class HeardRow:
+    rehearsal_id: int
+    position: int
+    measures: SpeechMeasures
+    figures: tuple[FigureHeard, ...]
+    transcript: str
+    audio_path: str | None
+    """The recording while it is kept; None once deleted."""
+    engine: str
+    model: str
+    heard_at: dt.datetime
+
+
+_COLUMNS = (
+    "rehearsal_id, position, transcript, duration_s, speaking_s, words, wpm, speaking_wpm, "
+    "fillers, fillers_per_minute, fillers_by_word, pauses, figures, audio_path, engine, model, "
+    "heard_at"
+)
+
+
+def _row(r: tuple[object, ...]) -> HeardRow:
+    by_word = {str(k): int(v) for k, v in json.loads(str(r[10])).items()}
+    pauses = tuple(Pause(float(p["at_s"]), float(p["seconds"])) for p in json.loads(str(r[11])))
+    figures = tuple(
+        FigureHeard(str(f["text"]), str(f["field"]), bool(f["said"]), f["at_s"])
+        for f in json.loads(str(r[12]))
+    )
+    measures = SpeechMeasures(
+        duration_s=float(r[3]),  # type: ignore[arg-type]
+        speaking_s=float(r[4]),  # type: ignore[arg-type]
+        words=int(r[5]),  # type: ignore[call-overload]
+        wpm=float(r[6]),  # type: ignore[arg-type]
+        speaking_wpm=float(r[7]),  # type: ignore[arg-type]
+        fillers=Fillers(int(r[8]), float(r[9]), by_word),  # type: ignore[call-overload, arg-type]
+        pauses=pauses,
+    )
+    return HeardRow(
+        rehearsal_id=int(r[0]),  # type: ignore[call-overload]
+        position=int(r[1]),  # type: ignore[call-overload]
+        measures=measures,
+        figures=figures,
+        transcript=str(r[2]),
+        audio_path=None if r[13] is None else str(r[13]),
+        engine=str(r[14]),
+        model=str(r[15]),
+        heard_at=parse_stamp(str(r[16])),
+    )
+
+
+def save(
+    store: Store,
+    rehearsal_id: int,
+    position: int,
+    *,
+    measures: SpeechMeasures,
+    figures: tuple[FigureHeard, ...],
+    transcript: str,
+    audio_path: str | None,
+    engine: str,
+    model: str,
+    when: dt.datetime | None = None,
+) -> None:
+    """Store what was heard in one answer, replacing what was heard in it before."""
+    m = measures
+    pauses = [{"at_s": p.at_s, "seconds": p.seconds} for p in m.pauses]
+    said = [{"text": f.text, "field": f.field, "said": f.said, "at_s": f.at_s} for f in figures]
+    with store.write() as conn:
+        conn.execute(
+            f"INSERT OR REPLACE INTO heard ({_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                rehearsal_id,
+                position,
+                transcript,
+                m.duration_s,
+                m.speaking_s,
+                m.words,
+                m.wpm,
+                m.speaking_wpm,
+                m.fillers.count,
+                m.fillers.per_minute,
+                json.dumps(m.fillers.by_word, ensure_ascii=False),
+                json.dumps(pauses),
+                json.dumps(said, ensure_ascii=False),
+                audio_path,
+                engine,
+                model,
+                stamp(when or utc_now()),
+            ],
+        )
+
+
+def for_rehearsal(store: Store, rehearsal_id: int) -> dict[int, HeardRow]:
+    """What was heard in a rehearsal, by step position."""
+    rows = store.conn.execute(
+        f"SELECT {_COLUMNS} FROM heard WHERE rehearsal_id = ? ORDER BY position", [rehearsal_id]
+    )
+    return {int(r[1]): _row(tuple(r)) for r in rows}
+
+
+def audio_paths(store: Store) -> list[str]:
+    """Every recording still kept, as stored."""
+    rows = store.conn.execute(
+        "SELECT audio_path FROM heard WHERE audio_path IS NOT NULL ORDER BY audio_path"
+    )
+    return [str(r[0]) for r in rows]
+
+
+def forget_audio(store: Store) -> int:
+    """Mark every recording deleted (the measures stay); how many rows were marked."""
+    with store.write() as conn:
+        cur = conn.execute("UPDATE heard SET audio_path = NULL WHERE audio_path IS NOT NULL")
+        return cur.rowcount
+
+
+@dataclass(frozen=True)
+class PaceRow:
+    """How one rehearsal sounded, over every answer heard in it."""
+
+    rehearsal_id: int
+    story_id: int
+    slug: str
+    started_at: dt.datetime
+    answers: int
+    """Answers heard."""
+    words: int
+    seconds: float
+    fillers: int
+
+    @property
+    def wpm(self) -> float:
+        """Words a minute over the answers heard."""
+        return round(self.words * 60 / self.seconds, 1) if self.seconds > 0 else 0.0
+
+    @property
+    def fillers_per_minute(self) -> float:
+        return round(self.fillers * 60 / self.seconds, 1) if self.seconds > 0 else 0.0
+
+
+def pace_trend(store: Store, limit: int, story_id: int | None = None) -> list[PaceRow]:
+    """The last `limit` rehearsals (of one story, or of all) that had answers heard, oldest
+    first. The table holds one row an answer heard, so this reads little."""
+    where, params = ("WHERE r.story_id = ? ", [story_id]) if story_id is not None else ("", [])
+    rows = store.conn.execute(
+        "SELECT h.rehearsal_id, r.story_id, s.slug, r.started_at, count(*), total(h.words), "
+        "total(h.duration_s), total(h.fillers) "
+        "FROM heard h JOIN rehearsals r ON r.id = h.rehearsal_id "
+        f"JOIN stories s ON s.id = r.story_id {where}"
+        "GROUP BY h.rehearsal_id ORDER BY r.started_at DESC, h.rehearsal_id DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [
+        PaceRow(
+            int(r[0]),
+            int(r[1]),
+            str(r[2]),
+            parse_stamp(str(r[3])),
+            int(r[4]),
+            int(r[5]),
+            float(r[6]),
+            int(r[7]),
+        )  # fmt: skip
+        for r in reversed(rows)
+    ]
