@@ -3,7 +3,6 @@ extra: faster-whisper and sounddevice, imported only by these commands)."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -159,14 +158,27 @@ def _story(ctx: Context, ident: str, field_key: str | None) -> Story:
 
 
 def _line(label: str, text: str) -> str:
-    """`text` after a label column, wrapped to WIDTH under itself."""
-    return textwrap.fill(
-        text,
-        WIDTH,
-        initial_indent=f"{label:<{LABEL}}",
-        subsequent_indent=" " * LABEL,
-        break_on_hyphens=False,
-    )
+    """`text` after a label column, wrapped to WIDTH under itself; a word too long for a
+    line (a folder's path) is broken after a slash, never inside a name."""
+    room = WIDTH - LABEL
+    pieces: list[tuple[str, bool]] = []  # (piece, whether a space comes before it)
+    for word in text.split():
+        first = True
+        while len(word) > room and "/" in word[1:room]:
+            cut = word.rindex("/", 1, room) + 1
+            pieces.append((word[:cut], first))
+            word, first = word[cut:], False
+        pieces.append((word, first))
+    lines = [""]
+    for piece, spaced in pieces:
+        joined = lines[-1] + (" " if spaced and lines[-1] else "") + piece
+        if lines[-1] and len(joined) > room:
+            lines.append(piece)
+        else:
+            lines[-1] = joined
+    return "\n".join(
+        (f"{label:<{LABEL}}" if n == 0 else " " * LABEL) + line for n, line in enumerate(lines)
+    ).rstrip()
 
 
 def _clock(seconds: float) -> str:
@@ -182,7 +194,9 @@ def report(result: Analysis, *, with_story: bool) -> list[str]:
         _line(
             "pace",
             f"{m.wpm:.0f} words a minute, {m.speaking_wpm:.0f} while speaking "
-            f"(aim for {low}-{high})",
+            f"(aim for {low}-{high})"
+            if m.words
+            else "no words heard: is the answer in this recording?",
         ),
     ]
     fillers = "none heard"

@@ -8,7 +8,7 @@ too short or too long to say. The story's red flags come from `coach.core.redfla
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from coach.core.figures import find_figures, has_comparison, has_figure, headline_figure
@@ -65,8 +65,37 @@ def generic_lesson(text: str) -> str:
     return " ".join(match.group(0).split())
 
 
-def check_field(spec: FieldSpec, text: str, vague_words: tuple[str, ...]) -> list[Finding]:
-    """Every check of `spec` that `text` fails. An empty optional field fails nothing."""
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(figure_text: str) -> set[str]:
+    return {n.replace(",", "") for n in _NUMBER.findall(figure_text)}
+
+
+def compared_elsewhere(fields: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """For each field, the numbers the story's OTHER fields set against something: a figure
+    a field gives bare ('AUC 0.81') is compared when another field says it against a baseline
+    ('0.81 against 0.74 for the logistic baseline'), and asking 'against what?' is wrong."""
+    compared = {
+        key: frozenset(n for f in find_figures(text) for n in _numbers(f.text))
+        for key, text in fields.items()
+        if text.strip() and has_comparison(text)
+    }
+    return {
+        key: frozenset().union(*(numbers for other, numbers in compared.items() if other != key))
+        for key in fields
+    }
+
+
+def check_field(
+    spec: FieldSpec,
+    text: str,
+    vague_words: tuple[str, ...],
+    compared: Collection[str] = (),
+) -> list[Finding]:
+    """Every check of `spec` that `text` fails. An empty optional field fails nothing. A
+    figure of the field among `compared` (numbers another field of the story sets against
+    something: see `compared_elsewhere`) has its comparison."""
     text = text.strip()
     if not text:
         if "required" in spec.checks:
@@ -79,15 +108,17 @@ def check_field(spec: FieldSpec, text: str, vague_words: tuple[str, ...]) -> lis
             Finding(spec.key, "number", "no figure: add a number (size, %, money, time)")
         )
     if "comparison" in spec.checks and figure and not has_comparison(text):
-        shown = headline_figure(find_figures(text))
+        found = find_figures(text)
+        shown = headline_figure(found)
         said = f"{shown.text} against what?" if shown else "against what?"
-        findings.append(
-            Finding(
-                spec.key,
-                "comparison",
-                f"no comparison: {said} Give the baseline, the old system or the control group",
+        if not any(_numbers(f.text) & set(compared) for f in found):
+            findings.append(
+                Finding(
+                    spec.key,
+                    "comparison",
+                    f"no comparison: {said} Give the baseline, the old system or the control group",
+                )
             )
-        )
     if "vague" in spec.checks:
         vague = vague_phrases(text, vague_words)
         if vague:
@@ -147,11 +178,12 @@ def lint_story(template: FormTemplate, fields: Mapping[str, str]) -> Completenes
     """Every field's checks, then the story's red flags (each on the field it is found in)."""
     flags = red_flags(template, fields)
     flagged = {f.key for f in flags}
+    compared = compared_elsewhere(fields)
     findings: list[Finding] = []
     filled = passing = 0
     for spec in template.fields:
         text = fields.get(spec.key, "")
-        problems = check_field(spec, text, template.vague_words)
+        problems = check_field(spec, text, template.vague_words, compared.get(spec.key, ()))
         findings.extend(problems)
         findings.extend(f for f in flags if f.key == spec.key)
         if text.strip():

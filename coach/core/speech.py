@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coach.core.heard import HeardWord
+from coach.core.spoken_numbers import spoken_length
 
 PAUSE_S = 2.0
 """A silence this long or longer, between two stretches of speech, is a pause."""
@@ -46,7 +47,9 @@ class SpeechMeasures:
     speaking_s: float
     """The time inside stretches of speech."""
     words: int
-    """Words said, fillers that are only sounds ("um") left out; "23%" is one word."""
+    """Words said, fillers that are only sounds ("um") left out; a number counts the words it
+    is said in ("23%" is two, "1,200" four: `spoken_length`), so pace does not read low when
+    the answer is full of figures."""
     wpm: float
     """Words a minute over the whole answer."""
     speaking_wpm: float
@@ -126,7 +129,13 @@ def measure(
     if spans is None:
         spans = spans_from_words(words)
     speaking = sum(max(0.0, end - start) for start, end in spans)
-    said = sum(1 for word in words if _bare(word.text) and _bare(word.text) not in SOUNDS)
+    if duration_s > 0:
+        speaking = min(speaking, duration_s)  # a detector's last span may pass the end
+    said = sum(
+        spoken_length(word.text)
+        for word in words
+        if _bare(word.text) and _bare(word.text) not in SOUNDS
+    )
     by_word = count_fillers(words)
     count = sum(by_word.values())
     return SpeechMeasures(

@@ -25,6 +25,8 @@ from coach.core.templates import FormTemplate
 _WORD = re.compile(r"\S+")
 _LEAD = "\"'“‘(["
 _TRAIL = ",.;:!?)]\"'”’…"
+NEAR = 4
+"""How many words from a number said bare another number may give it its unit."""
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,16 @@ def figures_heard(
     of `template` outside its unspoken sections; without it, every field of the story.
     Raises ValueError when `field` is neither in the story nor in the template."""
     heard = read([w.text for w in words])
+    implied = _implied_units(heard, [w.text for w in words])
     found: list[FigureHeard] = []
+    seen: set[object] = set()
     for key in _fields(story, field, template):
-        seen: set[str] = set()
         for text, wanted in _story_figures(story.fields.get(key, "")):
-            if text.lower() in seen:
+            same = _key(wanted)
+            if text.lower() in seen or same in seen:
                 continue
-            seen.add(text.lower())
-            at = _first_said(wanted, heard)
+            seen.update((text.lower(), same))
+            at = _first_said(wanted, heard, implied)
             at_s = words[at].start if at is not None else None
             found.append(FigureHeard(text, key, at is not None, at_s))
     return found
@@ -107,18 +111,44 @@ def _story_figures(text: str) -> list[tuple[str, list[Item]]]:
     return figures
 
 
-def _first_said(wanted: list[Item], heard: list[Said]) -> int | None:
+def _key(wanted: list[Item]) -> tuple[object, ...]:
+    """What makes two figures one: their numbers and units, or their words."""
+    return tuple(
+        (round(w.value, 9), w.unit) if isinstance(w, Quantity) else _plain(w) for w in wanted
+    )
+
+
+def _implied_units(heard: list[Said], words: Sequence[str]) -> list[str]:
+    """For each heard item, the unit a number said bare takes from the nearest number at
+    most NEAR words away in the same sentence that has one ('' for none)."""
+    ends = [w.rstrip("\"'”’)]").endswith((".", "!", "?", "…")) for w in words]
+    units: list[str] = []
+    for item in heard:
+        unit, distance = "", NEAR + 1
+        if isinstance(item.item, Quantity) and not item.item.unit and not item.item.noun:
+            for other in heard:
+                if not isinstance(other.item, Quantity) or not other.item.unit:
+                    continue
+                before, after = sorted((item, other), key=lambda s: s.first)
+                gap = after.first - before.last
+                if 0 < gap < distance and not any(ends[before.last : after.first]):
+                    unit, distance = other.item.unit, gap
+        units.append(unit)
+    return units
+
+
+def _first_said(wanted: list[Item], heard: list[Said], implied: list[str]) -> int | None:
     """The index of the heard word where `wanted` is first said, or None."""
     if not wanted:
         return None
     for start in range(len(heard) - len(wanted) + 1):
-        window = heard[start : start + len(wanted)]
-        if all(_same(w, h.item) for w, h in zip(wanted, window, strict=True)):
-            return window[0].first
+        window = range(start, start + len(wanted))
+        if all(_same(w, heard[k].item, implied[k]) for w, k in zip(wanted, window, strict=True)):
+            return heard[start].first
     return None
 
 
-def _same(wanted: Item, heard: Item) -> bool:
+def _same(wanted: Item, heard: Item, implied: str = "") -> bool:
     if isinstance(wanted, str) or isinstance(heard, str):
         return (
             isinstance(wanted, str) and isinstance(heard, str) and _plain(wanted) == _plain(heard)
@@ -128,7 +158,8 @@ def _same(wanted: Item, heard: Item) -> bool:
     if wanted.unit and heard.unit:
         return wanted.unit == heard.unit
     if wanted.unit:
-        return not heard.noun  # 'from 23 to 11 percent' says 23%; 'two teams' is not 2 weeks
+        particular = heard.value >= 1000 or not float(heard.value).is_integer()
+        return not heard.noun and (particular or implied == wanted.unit)
     return not heard.unit  # '40 features' is not said by '40 percent'
 
 

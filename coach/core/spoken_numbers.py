@@ -326,3 +326,38 @@ def spoken_value(text: str) -> float | None:
     if len(said) == 1 and isinstance(said[0].item, Quantity):
         return said[0].item.value
     return None
+
+
+def spoken_length(word: str) -> int:
+    """How many words a heard word takes to say: 1 for a word, and for one with digits the
+    words it is read as, a compound of tens and ones ('twenty-three') being one word, the
+    way it is written out. "1,200" is four ('one thousand two hundred'), "23%" two, "9.5"
+    three, "0.81" four ('zero point eight one'), "$3.2M" five ('three point two million
+    dollars'); a four-digit whole number without a comma from 1900 to 1999 or 2010 to 2099
+    is read as a year ('twenty twenty-three', two)."""
+    parts = [t.text for t in _tokens([word])]
+    if not any(c.isdigit() for c in word) or not parts:
+        return 1
+    return sum(_numeral_length(part) if _numeral(part) is not None else 1 for part in parts)
+
+
+def _numeral_length(text: str) -> int:
+    whole, _, fraction = text.replace(",", "").partition(".")
+    if "," not in text and not fraction and len(whole) == 4:
+        if 1900 <= int(whole) <= 1999 or 2010 <= int(whole) <= 2099:
+            return 2
+    said = (_whole_length(int(whole)) if whole else 0) + (1 + len(fraction) if fraction else 0)
+    return max(said, 1)
+
+
+def _whole_length(number: int) -> int:
+    """Words in a whole number written out: 'one thousand two hundred' is four."""
+    if number == 0:
+        return 1
+    count, scale = 0, 0
+    while number:
+        number, group = divmod(number, 1000)
+        hundreds, rest = divmod(group, 100)
+        count += (2 if hundreds else 0) + (1 if rest else 0) + (1 if group and scale else 0)
+        scale += 1
+    return count

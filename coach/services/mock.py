@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from coach.core.errors import InputError
 from coach.core.rehearsal import Result, Step, followup_steps
 from coach.services.editing import briefly
+from coach.store import mock_live
 from coach.store import mocks as mock_rows
 from coach.store.store import Store
 
@@ -226,6 +227,14 @@ class Mock:
     parts: list[Part] = field(default_factory=list)
     mock_id: int | None = None
     """The stored mock, from its first part on."""
+    window: bool = False
+    """A window gives this mock: from its first stored part until it is closed, other
+    windows are not offered it to resume (store/mock_live.py). A Mock built elsewhere (a
+    script's, a test's) does not hold it."""
+    live: mock_live.Live | None = field(default=None, repr=False)
+    closed: bool = False
+    """Stored as over (finished or ended): its clock is not kept any more."""
+    """The lock held while a window gives the mock (a resumed one: see mock_live.take)."""
 
     def elapsed(self, now: float) -> float:
         return now - self.started
@@ -286,6 +295,8 @@ class Mock:
         with briefly(self.store):
             if self.mock_id is None:
                 self.mock_id = mock_rows.start(self.store, self.minutes, self.kind, self.seed)
+                if self.window:
+                    self.live = mock_live.hold(self.store, self.mock_id)
             mock_rows.add_part(
                 self.store,
                 self.mock_id,
@@ -345,6 +356,22 @@ class Mock:
             return
         with briefly(self.store):
             mock_rows.close(self.store, self.mock_id, status, self.elapsed(now))
+        self.closed = True
+        self.let_go()
+
+    def keep_time(self, now: float) -> None:
+        """Store the mock's clock as it runs: a crash mid-answer loses a few seconds of it,
+        not the whole answer's."""
+        if self.mock_id is not None and not self.closed:
+            with briefly(self.store):
+                mock_rows.set_elapsed(self.store, self.mock_id, self.elapsed(now))
+
+    def let_go(self) -> None:
+        """This window stops giving the mock (closed, or the window goes): another may
+        resume it from now on."""
+        if self.live is not None:
+            self.live.release()
+            self.live = None
 
     @property
     def rehearsal_ids(self) -> list[int]:

@@ -35,6 +35,12 @@ class PartReport:
     skipped: bool
     ratings: tuple[Rating, ...]
     """The follow-ups' ratings in order; an improvised answer's own rating."""
+    could_tell: str = ""
+    """Improvised, though a story of the bank not told in this mock answers it well: its
+    title ('' otherwise)."""
+    told_fit: str = ""
+    """Improvised where only a story already told in this mock answers it well: that story's
+    title ('' otherwise). A second story for the question is what is missing."""
 
 
 @dataclass(frozen=True)
@@ -48,8 +54,28 @@ class MockReport:
 
     @property
     def without_story(self) -> list[str]:
-        """The questions answered with no story: the ones to write a story for."""
-        return [p.question for p in self.parts if p.improvised]
+        """The questions improvised because no story of the bank answers them well: the ones
+        to write a story for."""
+        return [
+            p.question for p in self.parts if p.improvised and not p.could_tell and not p.told_fit
+        ]
+
+    @property
+    def told_already(self) -> list[PartReport]:
+        """The questions improvised because the one story that fits was told already."""
+        return [p for p in self.parts if p.improvised and p.told_fit and not p.could_tell]
+
+
+def _fits(store: Store, question: str, told: set[int]) -> tuple[str, str]:
+    """The titles of the best untold story and of the best told one that answer `question`
+    well ('' for none)."""
+    from coach.services.matching import Matcher, level
+
+    found = Matcher(store).match(question, limit=len(told) + 1)
+    good = [m for m in found.matches if level(m.score) == "good"]
+    untold = next((m.title for m in good if m.id not in told), "")
+    told_fit = next((m.title for m in good if m.id in told), "")
+    return untold, told_fit
 
 
 def report(store: Store, mock_id: int) -> MockReport:
@@ -58,8 +84,12 @@ def report(store: Store, mock_id: int) -> MockReport:
     if row is None:
         raise LookupError(f"no mock interview {mock_id}")
     parts = []
-    for p in mock_rows.parts(store, mock_id):
+    rows = mock_rows.parts(store, mock_id)
+    told = {p.story_id for p in rows if p.story_id is not None}
+    for p in rows:
+        could_tell = told_fit = ""
         if p.improvised:
+            could_tell, told_fit = _fits(store, p.question, told)
             rated: tuple[Rating, ...] = (p.rating,) if p.rating and not p.skipped else ()
             target, seconds, skipped = p.target_seconds or PITCH_SECONDS, p.seconds, p.skipped
         else:
@@ -83,6 +113,8 @@ def report(store: Store, mock_id: int) -> MockReport:
                 seconds,
                 skipped,
                 rated,
+                could_tell,
+                told_fit,
             )
         )
     return MockReport(row, tuple(parts))

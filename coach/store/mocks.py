@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from coach.core.clock import parse_stamp, stamp, utc_now
 from coach.core.schedule import Rating
+from coach.store import mock_live
 from coach.store.store import Store
 
 STATUSES = ("unfinished", "finished", "ended")
@@ -204,6 +205,7 @@ def delete(store: Store, mock_id: int) -> None:
     """The mock and its parts (the rehearsals of its stories stay)."""
     with store.write() as conn:
         conn.execute("DELETE FROM mocks WHERE id = ?", [mock_id])
+    mock_live.forget(store, mock_id)
 
 
 def mock(store: Store, mock_id: int) -> MockRow | None:
@@ -212,11 +214,12 @@ def mock(store: Store, mock_id: int) -> MockRow | None:
 
 
 def last_unfinished(store: Store) -> MockRow | None:
-    """The latest mock left unfinished (the app closed during it)."""
-    row = store.conn.execute(
-        f"SELECT {_MOCK} FROM mocks WHERE status = 'unfinished' ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    return None if row is None else _mock(row)
+    """The latest mock left unfinished (the app closed during it); one another window is
+    giving right now is not left (see mock_live)."""
+    rows = store.conn.execute(
+        f"SELECT {_MOCK} FROM mocks WHERE status = 'unfinished' ORDER BY id DESC"
+    )
+    return next((m for m in map(_mock, rows) if not mock_live.held(store, m.id)), None)
 
 
 def parts(store: Store, mock_id: int) -> list[PartRow]:

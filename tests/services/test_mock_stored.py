@@ -84,7 +84,10 @@ def test_an_improvised_answer_is_stored_with_its_time_target_and_rating(
         95.0,
         (Rating.WEAK,),
     )
-    assert stored.without_story == [run.questions[1].text]
+    # the bank had an untold story for it (and the churn story, told already): no gap
+    assert second.could_tell == "Fraud model that broke three weeks after launch"
+    assert second.told_fit == samples.story(churn).title
+    assert stored.without_story == [] and stored.told_already == []
     # no story, so nothing of the improvised answer reaches a schedule or a rehearsal
     assert len(rehearsals.history(later, churn)) == 1
     later.close()

@@ -284,3 +284,27 @@ async def test_an_unknown_competency_is_said_in_the_form(
         said = str(app.screen.query_one("#details-problems").render())
         assert "'datahandling' not one coach counts" in said
         assert "evaluation" not in said.split("Known")[0]
+
+
+async def test_a_figure_compared_in_another_field_is_no_longer_asked_against_what(
+    samples: Store, coach_app: AppFactory
+) -> None:
+    app = coach_app()
+    async with app.run_test(size=SIZE) as pilot:
+        story = samples.find("produce-demand-forecast")
+        assert story is not None
+        app.screen.open_story(story.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        findings = app.screen.query_one("#field-offline_metrics .field-findings")
+        assert "no comparison: 18.5%" in str(findings.render())
+        app.screen.go_to("alternatives")  # type: ignore[attr-defined]
+        await pilot.press("ctrl+end")
+        await type_text(pilot, " The old rule was at 24.0% MAPE against our 18.5%.")
+        await wait_for(
+            pilot, lambda: "no comparison" not in str(findings.render()), "the check read again"
+        )
+        await wait_for(
+            pilot,
+            lambda: (saved(app, story.id, "alternatives") or "").endswith("our 18.5%."),
+            "the comparison saved",
+        )

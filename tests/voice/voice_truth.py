@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-ANSWERS = ("plain", "pauses", "fillers")
+ANSWERS = ("plain", "pauses", "fillers", "numbers")
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import tempfile
 import threading
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from coach.core.errors import InputError
 from coach.paths import APP_NAME
@@ -61,8 +63,63 @@ def _looks_like_folder(value: str) -> bool:
 def _choice(value: str, chosen_by: str) -> ModelChoice:
     if _looks_like_folder(value) or Path(value).expanduser().is_dir():
         path = Path(value).expanduser()
-        return ModelChoice(path.resolve().name or str(path), path, chosen_by)
+        return ModelChoice(model_name(path), path, chosen_by)
     return ModelChoice(value, models_dir() / value, chosen_by)
+
+
+_SIZES = {384: "tiny", 512: "base", 768: "small", 1024: "medium", 1280: "large"}
+"""Whisper's models by the width of their layers."""
+_VOCABULARY = {51864: ".en", 51865: "", 51866: "-v3"}
+"""The English-only models have one word fewer than the others; large-v3 one more."""
+
+
+def model_name(folder: Path) -> str:
+    """The name of the model in `folder`: its folder's name when that names it
+    ('faster-whisper-small.en', 'distil-small.en'), else what its weights say it is
+    ('tiny.en' for a folder called 'model', as a package ships it), else the folder's name."""
+    resolved = folder.resolve()
+    named = resolved.name or str(folder)
+    kind = _kind(resolved / "model.bin")
+    if kind is None or kind.split(".")[0].split("-")[0] in named.lower():
+        return named
+    return kind
+
+
+def _kind(weights: Path) -> str | None:
+    """'tiny.en', 'base', 'large-v3', as the weights in a CTranslate2 whisper model.bin say,
+    or None when the file is not one."""
+    try:
+        with weights.open("rb") as f:
+            return _embedding_kind(f)
+    except (OSError, struct.error, ValueError):
+        return None
+
+
+def _embedding_kind(f: BinaryIO) -> str | None:
+    """The model's kind from the shape of its decoder's embedding: model.bin begins with its
+    format's version and its spec's name and revision, then lists each variable (its name,
+    shape, type, size, values), the embedding among the first."""
+
+    def take(fmt: str) -> tuple[int, ...]:
+        return struct.unpack("<" + fmt, f.read(struct.calcsize("<" + fmt)))
+
+    def text() -> bytes:
+        return f.read(take("H")[0]).rstrip(b"\0")
+
+    take("I")
+    if text() != b"WhisperSpec":
+        return None
+    take("I")
+    for _ in range(min(take("I")[0], 64)):
+        name = text()
+        shape = take(f"{take('B')[0]}I")
+        take("B")
+        if name == b"decoder/embeddings/weight" and len(shape) == 2:
+            vocabulary, width = shape
+            size, suffix = _SIZES.get(width), _VOCABULARY.get(vocabulary)
+            return None if size is None or suffix is None else size + suffix
+        f.seek(take("I")[0], os.SEEK_CUR)
+    return None
 
 
 def configured_model(config_dir: Path) -> str | None:

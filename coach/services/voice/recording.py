@@ -68,13 +68,19 @@ class Player:
 
 
 def ready(audio: AudioInput, config_dir: Path) -> None:
-    """Whether rehearsal can hear answers: the extra, the model, the input; else the one
-    line that says what is missing."""
+    """Whether rehearsal can hear answers: the extra, the model, the input; else one line
+    that says all that is missing (the model and the microphone both, at one press)."""
     whisper()
+    missing: list[str] = []
     choice = choose_model(None, config_dir)
     if not choice.present:
-        raise missing_model(choice)
-    audio.check()
+        missing.append(str(missing_model(choice)))
+    try:
+        audio.check()
+    except InputError as exc:
+        missing.append(str(exc))
+    if missing:
+        raise InputError("; also ".join(missing))
 
 
 def audio_folder(db_path: Path) -> Path:
@@ -230,8 +236,8 @@ class Wanted:
     """What to listen for in one answer: the story, and the field whose figures it should
     say (None: every spoken field; '' none)."""
 
-    story: Story
-    template: FormTemplate
+    story: Story | None
+    template: FormTemplate | None
     field: str | None
 
 

@@ -43,6 +43,8 @@ class FileSource:
         """The whole file, decoded once; one line when it is missing, not audio or empty."""
         if self._audio is not None:
             return self._audio
+        if self.path.is_dir():
+            raise InputError("a folder, not an audio file (a WAV file works)", file=str(self.path))
         if not self.path.is_file():
             raise InputError("no such audio file", file=str(self.path))
         fw = whisper()

@@ -18,6 +18,7 @@ from coach.core.rehearsal import Session, Step
 from coach.core.text import format_seconds, plural
 from coach.services import drill
 from coach.tui.screens.steps import StepsScreen
+from coach.tui.screens.steps_voice import Place, PlacedRecorder, listen, mic_state
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -46,7 +47,10 @@ def open_drill(
 class DrillScreen(StepsScreen):
     """Re-ask the weak follow-ups of one story, or of several back to back."""
 
-    BINDINGS = [b for b in StepsScreen.BINDINGS if isinstance(b, Binding) and b.action != "notes"]
+    BINDINGS = [
+        *(b for b in StepsScreen.BINDINGS if isinstance(b, Binding) and b.action != "notes"),
+        Binding("m", "microphone", "Microphone", show=False),
+    ]
     """The rehearsal's keys but `h`: your notes are the pitch's, and a drill has no pitch."""
 
     def __init__(
@@ -59,6 +63,7 @@ class DrillScreen(StepsScreen):
         """The story was chosen for the user: the one with the most weak follow-ups."""
         self.stories = list(dict.fromkeys(item.story_title for item in self.items))
         self.drill_run: drill.Run | None = None
+        self.microphone: PlacedRecorder | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action != "notes"  # bound by StepsScreen: off, and out of the footer
@@ -71,7 +76,45 @@ class DrillScreen(StepsScreen):
     def on_mount(self) -> None:
         self.sub_title = f"drill · {self.what}"
         self.query_one("#after").display = False
+        self.microphone = listen(self)
         self.refresh_view()
+
+    def on_unmount(self) -> None:
+        if self.microphone is not None:
+            self.microphone.close()
+
+    def refresh_view(self) -> None:
+        super().refresh_view()
+        self.follow_microphone()
+
+    def follow_microphone(self) -> None:
+        """Record the answer whose clock runs, hear the one that just ended (microphone on)."""
+        if self.microphone is not None:
+            self.microphone.follow_steps(self.session, self._place)
+
+    def _place(self, index: int) -> Place:
+        """The drill's `index`th answer: its story, and where its story's rehearsal keeps it."""
+        item = self.items[index]
+        story = self.coach.store.story(item.story_id)
+        position = sum(1 for i in self.items[:index] if i.story_id == item.story_id)
+        run = self.drill_run
+
+        def stored() -> tuple[int, int] | None:
+            rehearsal_id = run.rehearsal_ids.get(item.story_id) if run else None
+            return None if rehearsal_id is None else (rehearsal_id, position)
+
+        template = self.coach.templates.get(story.template)
+        question = self.coach.question_sets.for_template(story.template).question(item.question_id)
+        return Place(index, story, template, stored, question.field if question else "")
+
+    def action_microphone(self) -> None:
+        if self.microphone is not None:
+            self.microphone.toggle()
+
+    def action_pause(self) -> None:
+        """Space pauses the recording with the clock: nothing said meanwhile is kept."""
+        super().action_pause()
+        self.follow_microphone()
 
     def on_resize(self) -> None:
         if self.session is None:
@@ -89,7 +132,7 @@ class DrillScreen(StepsScreen):
             f"{plural(len(self.items), 'follow-up')} you last rated weak or very weak, the "
             f"weakest and longest ago first ({format_seconds(total)} in all).\n{chosen}"
             "Answer each out loud and rate it again: the ratings feed the schedule.\n"
-            "Press [b]enter[/b] to start the clock."
+            f"{mic_state(self.microphone)} · press [b]enter[/b] to start the clock."
         )
         width = self.query_one("#notes-box").scrollable_content_region.width
         lines: list[str] = []
@@ -127,6 +170,7 @@ class DrillScreen(StepsScreen):
 
         assert self.drill_run is not None
         run = self.drill_run
+        self.follow_microphone()
 
         def close() -> None:
             run.finish(status)

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from coach.core.checks import compared_elsewhere
 from coach.core.dismissals import can_dismiss
 from coach.core.findings import Finding
 from coach.core.redflags import red_flags
@@ -134,9 +135,12 @@ class FormScreen(StoryForm):
         field. Done on the save tick, not per key: they read the whole story."""
         self._flags_due = False
         editors = self._editors()
-        flags = red_flags(self.template, {e.spec.key: e.text for e in editors})
+        fields = {e.spec.key: e.text for e in editors}
+        flags = red_flags(self.template, fields)
+        compared = compared_elsewhere(fields)
         for editor in editors:
-            if editor.show_flags([f for f in flags if f.key == editor.spec.key]):
+            key = editor.spec.key
+            if editor.show_flags([f for f in flags if f.key == key], compared[key]):
                 self._update_mark(editor)
 
     def _update_mark(self, editor: FieldEditor) -> None:

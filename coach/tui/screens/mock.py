@@ -5,6 +5,7 @@ follow-ups, and the next question, until the time is up; a report at the end.
 The mock is stored part by part the moment each answer is given (a story's answers as a
 rehearsal of that story, an improvised one in the mock's part), so closing the app mid-way
 loses at most the answer under way; the next mock opened offers to resume it (or discard it).
+With the microphone on (`m`, as in rehearsal) each answer is heard too (mock_voice.py).
 The stories are matched in a worker: a big bank's index takes a while, and the screen is
 drawn first.
 """
@@ -25,8 +26,10 @@ from coach.core.rehearsal import Session, Step
 from coach.core.text import format_seconds, visible
 from coach.services import mock
 from coach.services.stories import StoreError
+from coach.tui.screens.mock_clock import MockClock
 from coach.tui.screens.mock_offers import back_to_bank, offer_prompt
 from coach.tui.screens.steps import StepsScreen
+from coach.tui.screens.steps_voice import Place, PlacedRecorder, listen
 
 if TYPE_CHECKING:
     from coach.core.common_questions import CommonQuestion
@@ -42,6 +45,7 @@ class MockScreen(StepsScreen):
     BINDINGS = [
         *StepsScreen.BINDINGS,  # listed again: the help and the palette read BINDINGS
         Binding("i", "improvise", "No story"),
+        Binding("m", "microphone", "Microphone", show=False),
     ]
     ASKING = frozenset({"done", "end", "digit", "improvise"})
     """The keys of a question waiting for its story (the others are a story's)."""
@@ -63,15 +67,42 @@ class MockScreen(StepsScreen):
         self.questions: list[CommonQuestion] = []
         self.over: Text | None = None
         """The report's head once the mock is over with no story told (no summary to show)."""
+        self.microphone: PlacedRecorder | None = None
+        self.ticking = MockClock(self)
+        """The time left, counted down live, and the mock's clock kept as it runs."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "improvise":
             return self.picking
+        if action == "microphone":
+            return self.over is None
         return self.session is not None or action in self.ASKING
 
     def refresh_view(self) -> None:
         super().refresh_view()
+        self.follow_microphone()
         self.refresh_bindings()
+
+    def follow_microphone(self, *, closing: bool = False) -> None:
+        """Record the answer whose clock runs, hear the one that just ended (see mock_voice)."""
+        if self.microphone is not None:
+            self.microphone.follow_steps(self.session, self._place, closing=closing)
+
+    def _place(self, position: int) -> Place:
+        from coach.tui.screens.mock_voice import place
+
+        assert self.part is not None
+        return place(self, self.part, position)
+
+    def action_microphone(self) -> None:
+        if self.microphone is not None:
+            self.microphone.toggle()
+
+    def on_unmount(self) -> None:
+        if self.microphone is not None:
+            self.microphone.close()
+        if self.interview is not None:
+            self.interview.let_go()  # another window may resume it from now on
 
     @property
     def filled(self) -> bool:
@@ -89,6 +120,8 @@ class MockScreen(StepsScreen):
         offers.display = False
         self.query_one("#rehearsal").mount(offers, before="#notes-box")
         self.query_one("#after").display = False
+        self.microphone = listen(self)
+        self.ticking.start()
         self.refresh_view()
         self.call_after_refresh(self._offer_unfinished)
 
@@ -157,57 +190,15 @@ class MockScreen(StepsScreen):
     # -- what the screen shows ---------------------------------------------------------
 
     def _show_intro(self, stage: Static, prompt: Static, notes: Static) -> None:
-        box = self.query_one("#notes-box")
-        if self.over is not None:
-            stage.update(
-                Text("Mock over · no story was told, so nothing entered the schedule", "bold")
-            )
-            prompt.update(self.over)
-            notes.update(Text("escape goes back to the bank", style="dim"))
-            self.query_one("#offers").display = False
-            return
-        if self.picking:
-            self._show_question(stage, prompt)
-            box.display = False
-            return
-        self.query_one("#offers").display = False
-        minutes, kind = self.settings.minutes, self.settings.kind
-        which = "project and behavioral" if kind == "mixed" else kind
-        stage.update(Text.assemble(("Mock interview", "bold"), f" · {minutes} minutes"))
-        prompt.update(
-            f"The interviewer asks {which} questions. For each, pick the story that answers "
-            f"it (or improvise), tell it in {format_seconds(mock.PITCH_SECONDS)}, then answer "
-            "two or three follow-ups. A story is told once; the interview ends when the time "
-            "is up.\nPress [b]enter[/b] for the first question."
-        )
-        ready = self.offers is not None
-        stories = len(self.offers.stories) if self.offers else 0
-        notes.update(
-            Text(
-                f"{stories} stories ready · questions drawn with seed {self.seed}"
-                if ready
-                else "Reading your stories…",
-                style="dim",
-            )
-        )
-        box.display = True
+        from coach.tui.screens.mock_view import show_intro
 
-    def _left(self) -> str:
+        show_intro(self, stage, prompt, notes)
+
+    def time_left(self) -> str:
         assert self.interview is not None
-        left = max(0.0, self.interview.left(self.coach.clock()))
-        return f"{format_seconds(int(left))} left"
-
-    def _show_question(self, stage: Static, prompt: Static) -> None:
-        assert self.interview is not None and self.question is not None
-        number = len(self.interview.parts) + 1
-        stage.update(
-            Text.assemble(
-                (f"Question {number}", "bold"),
-                f" · {self._left()} · pick a story: ↑↓ enter or 1-4, i to improvise",
-            )
-        )
-        prompt.update(Text(self.question.text))
-        self.query_one("#offers").display = True
+        left = int(max(0.0, self.interview.left(self.coach.clock())))
+        self.ticking.shown = left
+        return f"{format_seconds(left)} left"
 
     def _stage_line(self, session: Session, step: Step) -> Text:
         assert self.interview is not None
@@ -222,7 +213,7 @@ class MockScreen(StepsScreen):
             head = visible(step.title)
         return Text.assemble(
             (f"Question {number}", "bold"),
-            f" · {head} · target {format_seconds(step.target_seconds)} · {self._left()}",
+            f" · {head} · target {format_seconds(step.target_seconds)} · {self.time_left()}",
         )
 
     def _notes_for(self, step: Step) -> Text:
@@ -258,6 +249,7 @@ class MockScreen(StepsScreen):
             self.seed,
             self.coach.clock(),
             kind=self.settings.kind,
+            window=True,
         )
         self._ask()
 
@@ -324,6 +316,7 @@ class MockScreen(StepsScreen):
         interview, part = self.interview, self.part
         if interview is None or part is None:
             return
+        self.follow_microphone(closing=True)
         self.keep(("close", len(interview.parts)), lambda: interview.close(part, status))
         self.part = self.session = None
         self.question = None
@@ -350,6 +343,11 @@ class MockScreen(StepsScreen):
             return
         super().action_digit(value)
 
+    def action_pause(self) -> None:
+        """Space pauses the recording with the clock: nothing said meanwhile is kept."""
+        super().action_pause()
+        self.follow_microphone()
+
     def action_improvise(self) -> None:
         if self.picking:
             self._pick(self.offered.index(mock.IMPROVISE))
@@ -369,30 +367,8 @@ class MockScreen(StepsScreen):
         self._finish("ended")
 
     def _finish(self, status: str) -> None:
-        """The report, read back from the stored mock: the summary's, once a story was told;
-        else the head of it, here."""
-        from coach.services.mock_record import report_of
-        from coach.services.stories import StoreError
-        from coach.tui.screens.mock_report import MockReportScreen, head, reportable
+        """The report: see mock_end.py."""
+        from coach.tui.screens.mock_end import end_mock
 
-        interview = self.interview
-        assert interview is not None
-        if not self.finish_when_stored(status):
-            return
-        now = self.coach.clock()
-        try:
-            interview.finish(status, now)
-        except StoreError as exc:  # the answers are stored; the mock stays unfinished
-            self.notify(f"The mock is not closed yet: {exc}", severity="error", timeout=8)
-        stored = report_of(interview, status, now)
-        if reportable(stored):
-            report = MockReportScreen(stored)
-            if len(self.app.screen_stack) > 1:
-                self.app.switch_screen(report)
-            else:  # the bottom screen (`coach mock`) stays under its report
-                self.app.push_screen(report)
-            return
-        self.over = head(stored)
-        self.question = None  # a question asked but not answered is not in the report
-        self.set_focus(None)
-        self.refresh_view()
+        self.follow_microphone(closing=True)
+        end_mock(self, status)

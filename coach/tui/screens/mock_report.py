@@ -4,14 +4,18 @@ answer stored, what to work on and what comes back when."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 
 from coach.core.text import format_seconds, plural, visible
-from coach.services import mock
+from coach.services import mock, rehearsals
 from coach.services.mock_record import MockReport, PartReport
-from coach.services.rehearsals import AnswerRow
+from coach.services.rehearsals import AnswerRow, Pace
 from coach.tui.screens.summary import Part, SummaryScreen
+from coach.tui.widgets.heard import pace_line
 
 _ENDED = {"finished": "time up", "ended": "ended early", "unfinished": "unfinished"}
 
@@ -25,7 +29,17 @@ def part_line(number: int, part: PartReport) -> Text:
         if part.seconds is None or part.skipped
         else f"{format_seconds(part.seconds)} of {target}"
     )
-    story = Text("no story", style="bold red") if part.improvised else Text(visible(part.title))
+    story = Text(visible(part.title))
+    if part.could_tell:
+        story = Text.assemble(
+            ("no story", "bold yellow"), f" (you had one: {visible(part.could_tell)})"
+        )
+    elif part.told_fit:
+        story = Text.assemble(
+            ("no story", "bold yellow"), f" ({visible(part.told_fit)} was told already)"
+        )
+    elif part.improvised:
+        story = Text("no story", style="bold red")
     line = Text.assemble(f"{number}. ", visible(part.question), " → ", story, f" · {told}")
     if part.ratings:
         line.append(" · " + ", ".join(r.label for r in part.ratings))
@@ -39,9 +53,10 @@ def reportable(stored: MockReport) -> bool:
     return bool(stored.rehearsal_ids)
 
 
-def head(stored: MockReport) -> Text:
-    """The mock in a few lines: how it ended, each question and its story, and the questions
-    that had none."""
+def head(stored: MockReport, paces: Mapping[int, Pace] | None = None) -> Text:
+    """The mock in a few lines: how it ended, each question and its story (with how it
+    sounded, by its rehearsal's id in `paces`, when it was heard), and the questions that had
+    none."""
     row, parts = stored.mock, stored.parts
     told = sum(1 for p in parts if not p.improvised)
     shown = Text.assemble(
@@ -52,12 +67,22 @@ def head(stored: MockReport) -> Text:
     for number, part in enumerate(parts, 1):
         shown.append("\n")
         shown.append_text(part_line(number, part))
+        pace = (paces or {}).get(part.rehearsal_id or 0)
+        if pace is not None:
+            shown.append("\n   heard: ", style="dim")
+            shown.append(pace_line(pace))
     missing = stored.without_story
     if missing:
         shown.append("\nNo story yet for: ", style="bold")
         shown.append("; ".join(visible(q) for q in missing))
         shown.append(" (coach coverage lists every question with none)", style="dim")
-    elif not parts:
+    again = stored.told_already
+    if again:
+        shown.append("\nA second story would help for: ", style="bold")
+        shown.append(
+            "; ".join(f"{visible(p.question)} ({visible(p.told_fit)} was told)" for p in again)
+        )
+    if not parts:
         shown.append("\nNo question was answered.", style="dim")
     return shown
 
@@ -89,7 +114,21 @@ class MockReportScreen(SummaryScreen):
         return super()._title(part, answer)
 
     def _head(self, total: float, target: float, pitch_line: str) -> Text:
-        return head(self.stored)
+        paces: dict[int, Pace] = {}
+        for part in self.parts:
+            pace = rehearsals.pace(list(part.report.heard.values()))
+            if pace is not None:
+                paces[part.report.rehearsal.id] = pace
+        return head(self.stored, paces)
+
+    def on_mount(self) -> None:
+        """A long mock's questions are read first: the head takes the keys when it scrolls."""
+        self.call_after_refresh(self._focus_long_head)
+
+    def _focus_long_head(self) -> None:
+        box = self.query_one("#summary-head-box", VerticalScroll)
+        if box.max_scroll_y > 0:
+            box.focus()
 
     def action_close(self) -> None:
         from coach.tui.screens.mock_offers import back_to_bank

@@ -18,13 +18,19 @@ from coach.services.mock_record import MockReport, time_left
 from coach.tui.screens.base import CoachScreen
 
 
-def unfinished_line(stored: MockReport) -> str:
+def unfinished_line(stored: MockReport, cut: int | None = None) -> str:
+    """What was left: the questions answered (not the one cut mid-way, at `cut`, which is
+    asked again) and the time left."""
     row = stored.mock
-    return (
+    answered = len(stored.parts) - (cut is not None)
+    line = (
         f"A mock interview was left unfinished ({row.minutes} minutes, {row.kind}): "
-        f"{plural(len(stored.parts), 'question')} answered, "
+        f"{plural(answered, 'question') if answered else 'no question'} answered, "
         f"{format_seconds(max(0.0, time_left(row)))} left."
     )
+    if cut is not None:
+        line += f" Question {cut + 1} was cut: it is asked again."
+    return line
 
 
 class ResumeDialog(ModalScreen[str | None]):
@@ -36,15 +42,16 @@ class ResumeDialog(ModalScreen[str | None]):
         Binding("escape", "answer", "Not now"),
     ]
 
-    def __init__(self, stored: MockReport) -> None:
+    def __init__(self, stored: MockReport, cut: int | None = None) -> None:
         super().__init__(classes="dialog")
         self.stored = stored
+        self.cut = cut
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(
-                f"{unfinished_line(self.stored)}\n\nResume it where it stopped, or discard "
-                "it? What you told with a story stays in that story's history either way.",
+                f"{unfinished_line(self.stored, self.cut)}\n\nResume it where it stopped, or "
+                "discard it? What you told with a story stays in that story's history either way.",
                 classes="dialog-question",
                 markup=False,
             )
@@ -81,10 +88,12 @@ def ask_about(
                 app.notify(f"Not discarded: {exc}", severity="error", timeout=8)
                 answer = None
             else:
-                app.notify("The unfinished mock interview is discarded.")
+                app.notify("Unfinished mock discarded.")
         then(answer)
 
-    app.push_screen(ResumeDialog(stored), answered)
+    from coach.services.mock_live import cut
+
+    app.push_screen(ResumeDialog(stored, cut(store, stored.mock.id)), answered)
 
 
 def offer_first(screen: CoachScreen, then: Callable[[tuple[Settings, int] | None], object]) -> None:
@@ -107,16 +116,26 @@ def offer_first(screen: CoachScreen, then: Callable[[tuple[Settings, int] | None
 def resumed(screen: CoachScreen, mock_id: int) -> Mock | None:
     """The stored mock, to go on with; None (and said) when it cannot be."""
     from coach.services.matching import common_questions
+    from coach.services.mock_live import ask_again, take
     from coach.services.mock_record import resume
     from coach.services.stories import StoreError
 
     loaded = common_questions(screen.coach.workspace)
+    store, live = screen.coach.store, None
     try:
-        interview = resume(screen.coach.store, mock_id, loaded.questions, screen.coach.clock())
+        live = take(store, mock_id)  # first: another window's live mock is left as it is
+        again = ask_again(store, mock_id)
+        interview = resume(store, mock_id, loaded.questions, screen.coach.clock())
     except (LookupError, StoreError) as exc:
+        if live is not None:
+            live.release()
         screen.notify(f"Not resumed: {exc}", severity="error", timeout=8)
         return None
-    screen.notify(f"Resumed: {plural(len(interview.parts), 'question')} answered before")
+    interview.live = live
+    if again is not None:
+        screen.notify(f"Resumed: question {again + 1} asked again")
+    else:
+        screen.notify(f"Resumed: {plural(len(interview.parts), 'question')} answered")
     return interview
 
 

@@ -141,7 +141,8 @@ class SummaryScreen(CoachScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="summary"):
-            yield Static(id="summary-head")
+            with VerticalScroll(id="summary-head-box"):
+                yield Static(id="summary-head")
             yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="summary-notes"):
                 yield HeardSummary(id="heard-summary")
@@ -186,6 +187,7 @@ class SummaryScreen(CoachScreen):
                 self.parts[n] = Part(replace(part.report, heard=heard), part.qset)
                 self.part_of = [self.parts[n] if p is part else p for p in self.part_of]
                 self._fill_heard()
+                self._fill_text()
 
     def on_resize(self) -> None:
         if self.parts and self._columns_for(self.size.width) != self._shown:

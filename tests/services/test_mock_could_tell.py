@@ -1,0 +1,80 @@
+"""An improvised answer where the bank had a story for the question is not a question "to
+write a story for": the report names the story that could have been told instead."""
+
+from __future__ import annotations
+
+from coach.core.rehearsal import Result
+from coach.core.schedule import Rating
+from coach.services import mock, mock_record
+from coach.services.matching import common_questions
+from coach.services.workspace import Workspace
+from coach.store import Store
+
+
+def improvise(store: Store, workspace: Workspace, *ids: str) -> mock_record.MockReport:
+    """A mock whose questions are `ids`, each improvised and rated weak."""
+    questions = common_questions(workspace).questions
+    drawn = [q for i in ids if (q := questions.get(i)) is not None]
+    assert len(drawn) == len(ids)
+    run = mock.Mock(store, drawn, 30, 1, 1000.0, kind="mixed")
+    now = 1000.0
+    for _ in ids:
+        question = run.next_question()
+        assert question is not None
+        part = run.begin_part(
+            question,
+            None,
+            templates=workspace.templates,
+            question_sets=workspace.question_sets,
+            now=now,
+        )
+        now += 60
+        run.record(part, 0, Result(60.0, rating=Rating.WEAK), now=now)
+    assert run.mock_id is not None
+    return mock_record.report(store, run.mock_id)
+
+
+def test_improvising_where_a_story_fits_names_the_story_not_a_gap(
+    samples: Store, workspace: Workspace
+) -> None:
+    stored = improvise(samples, workspace, "model-failed-in-production", "mentoring")
+    failed, mentoring = stored.parts
+    assert failed.could_tell == "Fraud model that broke three weeks after launch"
+    assert mentoring.could_tell == ""
+    assert stored.without_story == [mentoring.question]
+
+
+def test_improvising_where_only_a_told_story_fits_asks_for_a_second_story(
+    samples: Store, workspace: Workspace
+) -> None:
+    questions = common_questions(workspace).questions
+    asked = [questions.get(i) for i in ("proud-project", "fraud-or-abuse")]
+    assert None not in asked
+    run = mock.Mock(
+        store=samples, questions=asked, minutes=30, seed=1, started=1000.0, kind="mixed"
+    )
+    fraud = samples.conn.execute(
+        "SELECT id FROM stories WHERE title LIKE 'Fraud model%'"
+    ).fetchone()[0]
+    told = run.begin_part(
+        run.next_question(),
+        fraud,
+        templates=workspace.templates,
+        question_sets=workspace.question_sets,
+        now=1000.0,
+    )
+    run.record(told, 0, Result(100.0), now=1100.0)
+    cut = run.begin_part(
+        run.next_question(),
+        None,
+        templates=workspace.templates,
+        question_sets=workspace.question_sets,
+        now=1100.0,
+    )
+    run.record(cut, 0, Result(60.0, rating=Rating.WEAK), now=1160.0)
+    assert run.mock_id is not None
+    stored = mock_record.report(samples, run.mock_id)
+    improvised = stored.parts[1]
+    assert improvised.told_fit == "Fraud model that broke three weeks after launch"
+    assert improvised.could_tell == ""
+    assert stored.told_already == [improvised] and stored.without_story == []
