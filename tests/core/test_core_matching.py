@@ -8,8 +8,9 @@ import pytest
 
 from coach.core.common_questions import KINDS, load_common_questions
 from coach.core.errors import InputError
+from coach.core.match_explain import explain
 from coach.core.match_vocabulary import CONCEPTS, stem
-from coach.core.matching import FIT, MatchIndex, StoryDoc, explain, read_question
+from coach.core.matching import FIT, MatchIndex, StoryDoc, read_question
 from coach.core.question_data import SIGNALS
 from coach.paths import shipped_templates_dir
 
@@ -139,3 +140,11 @@ def test_a_story_off_the_questions_topic_scores_less() -> None:
     query = read_question("Tell me about a forecast", themes=["forecast"], signals=["learning"])
     ranked = MatchIndex([SPARK]).rank(query, 1)
     assert ranked[0].score < FIT
+
+
+def test_of_stories_with_the_same_score_the_one_about_the_question_comes_first() -> None:
+    quarrel = StoryDoc(1, "quarrel", "Hourly prices during a freeze", tags=("disagreement",))
+    pricing = StoryDoc(2, "pricing", "Setting room rates", tags=("pricing",))
+    ranked = MatchIndex([quarrel, pricing]).rank(read_question("what to charge"), 2)
+    assert ranked[0].score == ranked[1].score
+    assert [r.slug for r in ranked] == ["pricing", "quarrel"]

@@ -24,6 +24,13 @@ from coach.core.matching import read_question
         ("come", "comments"),
         ("fair", "fairness"),
         ("faster", "fast"),
+        ("fare", "far"),  # issue 12: a dropped e made 'fare' the word 'far'
+        ("fares", "far"),
+        ("note", "not"),
+        ("manager", "managed"),  # someone's manager is no leading
+        ("seller", "sell"),
+        ("offer", "off"),
+        ("listings", "list"),  # a marketplace's listings are no list of articles
     ],
 )
 def test_unrelated_words_keep_their_own_stems(word: str, other: str) -> None:
@@ -54,3 +61,8 @@ def test_words_of_any_telling_are_not_keys() -> None:
         "When did you do something because it needed doing, well outside your job?"
     )
     assert not {"t:becaus", "t:need", "t:wel"} & set(query.weights)
+
+
+def test_forms_that_drop_an_e_keep_one_stem() -> None:
+    for forms in (("rate", "rated", "rates"), ("price", "priced", "pricing"), ("tune", "tuning")):
+        assert len({stem(w) for w in forms}) == 1, forms

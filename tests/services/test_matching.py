@@ -18,9 +18,21 @@ from coach.store.matching import bm25_ranking
 
 FOLDER = Path(__file__).parent.parent / "match_stories"
 CASES = yaml.safe_load((FOLDER / "paraphrases.yaml").read_text())
-TOP1_FLOOR, TOP3_FLOOR = 0.85, 0.95
+TOP1_FLOOR, TOP3_FLOOR = 0.91, 0.95
 """Measured on 36 paraphrases: 33 first (0.92), 36 in the top three (1.0); BM25 alone
-19 first (0.53), 26 in the top three (0.72)."""
+19 first (0.53), 26 in the top three (0.72). With the c_ stories in the bank (issue 12):
+29 and 36 before its matching regressions were fixed, 35 and 36 after (counting ALSO)."""
+ALSO = {
+    "Ordering results by relevance from click logs": "help-article-search",
+    "Sorting customer emails into the right inbox automatically": "claims-email-sorting",
+    "A project with natural language, like complaints or messages": "claims-email-sorting",
+    "How did you decide what to charge?": "meal-kit-price-test",
+}
+"""Questions a c_ story (a user's own, tests/match_stories/c_*.yaml) answers as well as the
+story the case names: a help-centre ranker learnt from click logs too, a claims inbox is
+customer emails sorted by a text model, a price test decided what to charge. The bank
+holds every story of the folder, as a user's bank holds similar projects; either story
+first counts as found."""
 
 
 @pytest.fixture
@@ -31,6 +43,7 @@ def bank(samples: Store, templates: TemplateSet) -> Store:
 
 def test_the_test_set_is_thirty_paraphrases_or_more() -> None:
     assert len(CASES) >= 30
+    assert set(ALSO) <= {case["question"] for case in CASES}
 
 
 def test_paraphrased_questions_find_their_story(bank: Store) -> None:
@@ -38,8 +51,9 @@ def test_paraphrased_questions_find_their_story(bank: Store) -> None:
     top1 = top3 = 0
     for case in CASES:
         slugs = [m.slug for m in matcher.match(case["question"], limit=3).matches]
-        top1 += slugs[:1] == [case["story"]]
-        top3 += case["story"] in slugs
+        fitting = {case["story"], ALSO.get(case["question"], case["story"])}
+        top1 += bool(slugs) and slugs[0] in fitting
+        top3 += bool(fitting & set(slugs))
     assert top1 / len(CASES) >= TOP1_FLOOR
     assert top3 / len(CASES) >= TOP3_FLOOR
 

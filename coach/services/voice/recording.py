@@ -97,6 +97,11 @@ def audio_path(db_path: Path, rehearsal_id: int, position: int) -> Path:
     return audio_folder(db_path) / f"rehearsal-{rehearsal_id}-answer-{position + 1}.wav"
 
 
+def mock_audio_path(db_path: Path, mock_id: int, position: int) -> Path:
+    """The recording of an answer improvised in a mock (question `position`)."""
+    return audio_folder(db_path) / f"mock-{mock_id}-question-{position + 1}.wav"
+
+
 class Recording:
     """One answer's sound, written to `path` as it arrives, in a thread of its own.
 
@@ -265,12 +270,33 @@ def keep_heard(
     store: Store, rehearsal_id: int, position: int, heard: Analysis, audio: Path, keep: bool
 ) -> HeardRow:
     """Store what was heard with its answer; delete the recording unless it is kept."""
+    _keep(heard_rows.save, store, rehearsal_id, position, heard, audio, keep)
+    return heard_rows.for_rehearsal(store, rehearsal_id)[position]
+
+
+def keep_improvised(
+    store: Store, mock_id: int, position: int, heard: Analysis, audio: Path, keep: bool
+) -> HeardRow:
+    """Store what was heard in an answer improvised in a mock, with its part."""
+    _keep(heard_rows.save_improvised, store, mock_id, position, heard, audio, keep)
+    return heard_rows.for_mock(store, mock_id)[position]
+
+
+def _keep(
+    save: Callable[..., None],
+    store: Store,
+    key: int,
+    position: int,
+    heard: Analysis,
+    audio: Path,
+    keep: bool,
+) -> None:
     if not keep:
         audio.unlink(missing_ok=True)
     with briefly(store):
-        heard_rows.save(
+        save(
             store,
-            rehearsal_id,
+            key,
             position,
             measures=heard.measures,
             figures=heard.figures,
@@ -279,7 +305,6 @@ def keep_heard(
             engine=heard.engine,
             model=heard.model,
         )
-    return heard_rows.for_rehearsal(store, rehearsal_id)[position]
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 
 from coach.core.text import format_seconds, plural, visible
-from coach.services import mock, rehearsals
+from coach.services import mock, mock_record, rehearsals
 from coach.services.mock_record import MockReport, PartReport
 from coach.services.rehearsals import AnswerRow, Pace
 from coach.tui.screens.summary import Part, SummaryScreen
-from coach.tui.widgets.heard import pace_line
+from coach.tui.widgets.heard import HeardReady, pace_line
 
 _ENDED = {"finished": "time up", "ended": "ended early", "unfinished": "unfinished"}
 
@@ -53,7 +53,11 @@ def reportable(stored: MockReport) -> bool:
     return bool(stored.rehearsal_ids)
 
 
-def head(stored: MockReport, paces: Mapping[int, Pace] | None = None) -> Text:
+def head(
+    stored: MockReport,
+    paces: Mapping[int, Pace] | None = None,
+    improvised: Mapping[int, Pace] | None = None,
+) -> Text:
     """The mock in a few lines: how it ended, each question and its story (with how it
     sounded, by its rehearsal's id in `paces`, when it was heard), and the questions that had
     none."""
@@ -67,7 +71,10 @@ def head(stored: MockReport, paces: Mapping[int, Pace] | None = None) -> Text:
     for number, part in enumerate(parts, 1):
         shown.append("\n")
         shown.append_text(part_line(number, part))
-        pace = (paces or {}).get(part.rehearsal_id or 0)
+        if part.improvised:
+            pace = (improvised or {}).get(number - 1)
+        else:
+            pace = (paces or {}).get(part.rehearsal_id or 0)
         if pace is not None:
             shown.append("\n   heard: ", style="dim")
             shown.append(pace_line(pace))
@@ -119,7 +126,14 @@ class MockReportScreen(SummaryScreen):
             pace = rehearsals.pace(list(part.report.heard.values()))
             if pace is not None:
                 paces[part.report.rehearsal.id] = pace
-        return head(self.stored, paces)
+        improvised = mock_record.improvised_paces(self.coach.store, self.stored.mock.id)
+        return head(self.stored, paces, improvised)
+
+    def on_heard_ready(self, message: HeardReady) -> None:
+        """An improvised answer was heard after the report opened (a story's: the summary's
+        own handler)."""
+        if message.rehearsal_id == 0:
+            self._fill_text()
 
     def on_mount(self) -> None:
         """A long mock's questions are read first: the head takes the keys when it scrolls."""

@@ -1,5 +1,5 @@
 """Where a mock's spoken answers are kept: a story's with its rehearsal's answers (begun at
-the part's first answer), an improvised one nowhere yet (heard and shown, not stored)."""
+the part's first answer), an improvised one with its mock part (stored when it is begun)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ def place(screen: MockScreen, part: mock.Part, position: int) -> Place:
     """The answer at `position` of `part`."""
     key = part.position * PART_STEPS + position
     if part.story_id is None:
-        return Place(key, None, None, lambda: None)
+        mock_id = screen.interview.mock_id if screen.interview is not None else None
+        where = None if mock_id is None else (mock_id, part.position)
+        return Place(key, None, None, lambda: None, improvised=where)
     story = screen.coach.store.story(part.story_id)
     template = screen.coach.templates.get(story.template)
 

@@ -5,8 +5,8 @@ several rehearsals, or to none.
 A drill's answers go to one rehearsal per story, a mock's to one per story told; each is
 begun at its first answer, so while an answer is recorded its rehearsal may not exist yet.
 The recording starts under a name of its own and takes its answer's name (rehearsal and
-position) once heard; an answer with no rehearsal (improvised in a mock) is heard and
-shown, then its recording is deleted: nothing stores it.
+position) once heard; an answer with no rehearsal (improvised in a mock) is stored with its
+mock part (its recording named after the mock and the question).
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ class Place:
     """(rehearsal id, position) of the stored answer; None while it has none."""
     field: str = ""
     """The story's field a follow-up is about, when its step does not say (a drill's)."""
+    improvised: tuple[int, int] | None = None
+    """(mock id, question position) of an answer improvised in a mock: stored with its part."""
 
 
 class PlacedTake(Take):
@@ -130,6 +132,9 @@ class PlacedRecorder(AnswerRecorder):
 
         title, _ = self.log.lines.get(place.key, ("", ""))
         stored = place.stored()
+        if stored is None and place.improvised is not None:
+            self._keep_improvised(place, title, heard, audio, keep)
+            return
         if stored is None:
             audio.unlink(missing_ok=True)
             if place.story is not None:  # the database refused the answer itself
@@ -153,6 +158,28 @@ class PlacedRecorder(AnswerRecorder):
         self.log.show()
         for screen in self.app.screen_stack:  # the summary may be open by now
             screen.post_message(HeardReady(rehearsal_id, position))
+
+    def _keep_improvised(
+        self, place: Place, title: str, heard: Analysis, audio: Path, keep: bool
+    ) -> None:
+        from coach.services.voice.recording import keep_improvised, mock_audio_path
+
+        assert place.improvised is not None
+        mock_id, position = place.improvised
+        try:
+            audio = (
+                audio.replace(mock_audio_path(self.store.path, mock_id, position))
+                if keep
+                else audio
+            )
+            row = keep_improvised(self.store, mock_id, position, heard, audio, keep)
+        except (StoreError, OSError) as exc:
+            self.app.notify(f"Heard, but not stored: {exc}", severity="error", timeout=8)
+            return
+        self.log.lines[place.key] = (title, heard_line(row))
+        self.log.show()
+        for screen in self.app.screen_stack:  # the report may be open by now
+            screen.post_message(HeardReady(0, position))
 
 
 def listen(screen: CoachScreen) -> PlacedRecorder:

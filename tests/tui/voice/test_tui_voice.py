@@ -11,12 +11,10 @@ import pytest
 from fake_clock import FakeClock
 from textual.widgets import Static
 from tui_helpers import AppFactory, notified, wait_for
-from voice_files import PAUSES
+from voice_files import PAUSES, heard
 
 from coach.paths import audio_dir
 from coach.services.voice.recording import Player
-from coach.store import open_store
-from coach.store import voice as heard_rows
 from coach.tui.app import CoachApp, RehearseRequest
 from coach.tui.screens.rehearsal import RehearsalScreen
 from coach.tui.screens.summary import SummaryScreen
@@ -41,15 +39,6 @@ def screen_of(app: CoachApp) -> RehearsalScreen:
 
 def shown(app: CoachApp, widget_id: str) -> str:
     return str(app.screen.query_one(f"#{widget_id}", Static).render())
-
-
-def heard(db_path: Path, rehearsal_id: int) -> dict[int, heard_rows.HeardRow]:
-    """What the database holds, read through a connection of the test's own."""
-    store = open_store(db_path)
-    try:
-        return heard_rows.for_rehearsal(store, rehearsal_id)
-    finally:
-        store.close()
 
 
 async def test_an_answer_heard_shows_under_it_is_stored_and_summed_up(

@@ -1,7 +1,7 @@
 """The microphone in the mock interview, under the real app: the committed spoken answer is
 played through the microphone's chunk interface and heard with the packaged tiny.en model.
-A story told is stored with its rehearsal's answers; an improvised answer is shown, not
-stored; the report says how each part heard sounded."""
+A story told is stored with its rehearsal's answers, an improvised answer with its mock
+part; the report says how each part heard sounded, after a restart too."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from pathlib import Path
 from fake_clock import FakeClock
 from textual.widgets import Static
 from tui_helpers import AppFactory, wait_for
-from voice_files import PAUSES
+from voice_files import PAUSES, heard, heard_in_mock
 
 from coach.paths import audio_dir
+from coach.services import mock_record
 from coach.services.voice.recording import Player
-from coach.store import open_store
-from coach.store import voice as heard_rows
 from coach.tui.app import CoachApp, MockRequest
+from coach.tui.screens.bank import BankScreen
 from coach.tui.screens.mock import MockScreen
 from coach.tui.screens.mock_report import MockReportScreen
 
@@ -32,15 +32,7 @@ def mock_of(app: CoachApp) -> MockScreen:
     return app.screen
 
 
-def heard(db_path: Path, rehearsal_id: int) -> dict[int, heard_rows.HeardRow]:
-    store = open_store(db_path)
-    try:
-        return heard_rows.for_rehearsal(store, rehearsal_id)
-    finally:
-        store.close()
-
-
-async def test_a_story_told_in_a_mock_is_heard_and_stored_an_improvised_one_shown(
+async def test_a_story_told_and_an_improvised_answer_are_heard_and_stored(
     model: Path, story_id: int, coach_app: AppFactory, clock: FakeClock, db_path: Path
 ) -> None:
     app = coach_app(mock=MockRequest(30, "project", 5), voice_input=Player(PAUSES))
@@ -83,11 +75,26 @@ async def test_a_story_told_in_a_mock_is_heard_and_stored_an_improvised_one_show
         await wait_for(pilot, lambda: isinstance(app.screen, MockReportScreen), "the report")
         head = shown(app, "summary-head")
         assert "heard: " in head and "words a minute" in head and "1 answer heard" in head
-        assert head.count("heard: ") == 1, "the improvised answer is not stored"
+        assert head.count("heard: ") == 2, "the story and the improvised answer"
+        mock_id = screen.interview.mock_id if screen.interview else None
+        assert mock_id is not None
     (row,) = heard(db_path, rehearsal_id).values()
     assert row.position == 0
     assert [(f.text, f.said) for f in row.figures if f.said] == [("7 days", True), ("62%", True)]
     assert row.audio_path is not None
     assert Path(row.audio_path).name == f"rehearsal-{rehearsal_id}-answer-1.wav"
+    (improvised,) = heard_in_mock(db_path, mock_id).values()
+    assert improvised.position == 1 and improvised.figures == ()  # no story: no figures
+    assert [round(p.seconds, 1) for p in improvised.measures.pauses] == [2.5, 3.0]
+    assert improvised.audio_path is not None
+    assert Path(improvised.audio_path).name == f"mock-{mock_id}-question-2.wav"
     left = sorted(p.name for p in audio_dir().rglob("*.wav"))
-    assert left == [Path(row.audio_path).name], "the improvised recording is not kept"
+    assert left == sorted([Path(row.audio_path).name, Path(improvised.audio_path).name])
+    again = coach_app()  # the report read back in a new app: both paces are there
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(again.screen, BankScreen), "the bank")
+        again.push_screen(MockReportScreen(mock_record.report(again.store, mock_id)))
+        await wait_for(
+            pilot, lambda: isinstance(again.screen, MockReportScreen) and again.screen.is_mounted
+        )
+        assert str(again.screen.query_one("#summary-head", Static).render()).count("heard: ") == 2
