@@ -119,7 +119,8 @@ def render_text(report: Progress, more: int) -> list[str]:
 
 def _heard_lines(pace: list[PaceRow]) -> list[str]:
     """The pace and fillers a minute of the last rehearsals heard; nothing when none was."""
-    from coach.services.rehearsals import PACE_BAND, Pace
+    from coach.core.speech import PACE_BAND
+    from coach.services.rehearsals import Pace
 
     if not pace:
         return []
@@ -198,7 +199,7 @@ def pace_json(row: PaceRow) -> dict[str, Any]:
 
 def stats_json(p: Progress) -> dict[str, Any]:
     """The stable `coach stats --json` form (documented in the README)."""
-    from coach.services.rehearsals import PACE_BAND
+    from coach.core.speech import PACE_BAND
 
     t, s = p.totals, p.streaks
     data: dict[str, Any] = {

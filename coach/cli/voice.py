@@ -10,6 +10,7 @@ import click
 
 from coach.cli.context import Context, echo, echo_json, pass_ctx, reported
 from coach.core.errors import InputError
+from coach.core.speech import PACE_BAND
 
 if TYPE_CHECKING:
     from coach.core.stories import Story
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 
 WIDTH = 80
 LABEL = 12
-PACE_BAND = (130, 150)
 """Words a minute that sound unhurried and clear in an interview."""
 
 

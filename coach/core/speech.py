@@ -24,6 +24,9 @@ counted under."""
 
 _STRIP = ".,!?;:\"'()[]…-—"
 
+PACE_BAND = (130, 150)
+"""Words a minute an interview answer is easy to follow at."""
+
 
 @dataclass(frozen=True)
 class Pause:

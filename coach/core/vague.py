@@ -133,9 +133,21 @@ def _word_before(clause: str, start: int) -> str:
     return words[-1] if words else ""
 
 
+_AFTER_AMOUNT = frozenset(
+    "of in over since after during within across for by this last once when while".split()
+)
+"""Words after 'a lot' that make it an amount said vaguely: 'a lot of', 'dropped a lot in
+two months' (not 'a lot more', which the comparative decides)."""
+
+
 def _intransitive(after: list[str]) -> bool:
-    """Nothing is acted on: 'sales dropped', 'fell sharply', 'rose in May'."""
-    return not after or after[0] in _CLAUSE_ENDERS or after[0].endswith("ly")
+    """Nothing is acted on: 'sales dropped', 'fell sharply', 'rose in May', 'dropped a lot'."""
+    return (
+        not after
+        or after[0] in _CLAUSE_ENDERS
+        or after[0].endswith("ly")
+        or after[:2] in (["a", "lot"], ["a", "bit"], ["a", "little"])
+    )
 
 
 def _change_is_claimed(after: list[str]) -> bool:
@@ -173,8 +185,8 @@ def _claims(term: str, clause: str, start: int, end: int, vague: frozenset[str])
     if term in INTENSIFIERS:
         return following in QUALITIES or following in vague
     if term in MODIFIERS:
-        if term == "a lot" and (following == "of" or not following):
-            return True
+        if term == "a lot" and (following in _AFTER_AMOUNT or not following):
+            return True  # 'a lot of', and 'dropped a lot in May' (how much, said vaguely)
         return following in COMPARATIVES
     if term in COMPARATIVES and following in _CONDITIONS:
         return False
@@ -253,6 +265,15 @@ def _known_claims(lowered: str, listed: list[re.Match[str]]) -> Iterator[re.Matc
             yield claim
 
 
+_DURATION = re.compile(
+    r"\b(?:in|over|within|after|during|for)\s+(?:the\s+)?(?:first\s+|last\s+|next\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    r"(?:days?|weeks?|months?|quarters?|years?|hours?|sprints?)\b",
+    re.IGNORECASE,
+)
+"""When a change happened ('in two months') says nothing of how much it was."""
+
+
 def vague_phrases(text: str, vague_words: tuple[str, ...]) -> list[str]:
     """The vague claims in `text`, as short phrases in order of first use, each from a
     clause that gives no figure."""
@@ -271,7 +292,7 @@ def vague_phrases(text: str, vague_words: tuple[str, ...]) -> list[str]:
         clause = lowered[begin:stop]
         spots = [(m.start() - begin, m.end() - begin) for m in inside]
         claims = [(a, b) for a, b in spots if _claims(clause[a:b], clause, a, b, vague)]
-        if not claims or has_figure(source[begin:stop]):
+        if not claims or has_figure(_DURATION.sub(" ", source[begin:stop])):
             continue
         spans: list[tuple[int, int]] = []
         for spot in claims:

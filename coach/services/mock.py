@@ -354,10 +354,12 @@ class Mock:
         """Close the stored mock: 'finished' (time up, or no question left) or 'ended'."""
         if self.mock_id is None:
             return
-        with briefly(self.store):
-            mock_rows.close(self.store, self.mock_id, status, self.elapsed(now))
-        self.closed = True
-        self.let_go()
+        self.closed = True  # its clock is written no more, closed or not
+        try:
+            with briefly(self.store):
+                mock_rows.close(self.store, self.mock_id, status, self.elapsed(now))
+        finally:
+            self.let_go()  # if it could not be closed, the next start offers it
 
     def keep_time(self, now: float) -> None:
         """Store the mock's clock as it runs: a crash mid-answer loses a few seconds of it,

@@ -3,6 +3,7 @@ view read), the unfinished one offered after a crash, resuming it, and discardin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -62,25 +63,37 @@ class MockReport:
         ]
 
     @property
+    def answered(self) -> int:
+        """The questions something was said to (a story picked and the app closed before a
+        word was kept is no answer: resuming asks that question again)."""
+        return sum(1 for p in self.parts if p.rehearsal_id is not None or p.seconds is not None)
+
+    @property
     def told_already(self) -> list[PartReport]:
         """The questions improvised because the one story that fits was told already."""
         return [p for p in self.parts if p.improvised and p.told_fit and not p.could_tell]
 
 
-def _fits(store: Store, question: str, told: set[int]) -> tuple[str, str]:
+def _fits(
+    store: Store, question: str, told: set[int], common: CommonQuestion | None
+) -> tuple[str, str]:
     """The titles of the best untold story and of the best told one that answer `question`
-    well ('' for none)."""
+    well ('' for none), matched as the mock offered them (with the common question's themes
+    when it is known)."""
     from coach.services.matching import Matcher, level
 
-    found = Matcher(store).match(question, limit=len(told) + 1)
+    found = Matcher(store).match(question, limit=len(told) + 1, common=common)
     good = [m for m in found.matches if level(m.score) == "good"]
     untold = next((m.title for m in good if m.id not in told), "")
     told_fit = next((m.title for m in good if m.id in told), "")
     return untold, told_fit
 
 
-def report(store: Store, mock_id: int) -> MockReport:
-    """The stored mock: each part, a story's answers read from its rehearsal."""
+def report(
+    store: Store, mock_id: int, asked: Mapping[str, CommonQuestion] | None = None
+) -> MockReport:
+    """The stored mock: each part, a story's answers read from its rehearsal. `asked`, the
+    common questions by id, lets an improvised part be matched as its offers were."""
     row = mock_rows.mock(store, mock_id)
     if row is None:
         raise LookupError(f"no mock interview {mock_id}")
@@ -90,7 +103,8 @@ def report(store: Store, mock_id: int) -> MockReport:
     for p in rows:
         could_tell = told_fit = ""
         if p.improvised:
-            could_tell, told_fit = _fits(store, p.question, told)
+            common = (asked or {}).get(p.question_id)
+            could_tell, told_fit = _fits(store, p.question, told, common)
             rated: tuple[Rating, ...] = (p.rating,) if p.rating and not p.skipped else ()
             target, seconds, skipped = p.target_seconds or PITCH_SECONDS, p.seconds, p.skipped
         else:
@@ -125,7 +139,8 @@ def report_of(interview: Mock, status: str, now: float) -> MockReport:
     """The report of a mock just over: as stored; with no part begun nothing was stored,
     and the report holds no question."""
     if interview.mock_id is not None:
-        return report(interview.store, interview.mock_id)
+        asked = {q.id: q for q in interview.questions}
+        return report(interview.store, interview.mock_id, asked)
     row = MockRow(
         0,
         interview.minutes,

@@ -14,6 +14,7 @@ from coach.core.followups import Pick, choose_followups
 from coach.core.questions import QuestionSet, QuestionSets
 from coach.core.rehearsal import DEEP_SECONDS, LENGTHS, Result, Step, fill_to
 from coach.core.schedule import Rating, Review, due_in
+from coach.core.speech import PACE_BAND
 from coach.core.stories import Story
 from coach.core.templates import TemplateSet
 from coach.services.editing import briefly, save_field
@@ -258,7 +259,6 @@ def heard_in(store: Store, rehearsal_id: int) -> dict[int, HeardRow]:
     return heard_rows.for_rehearsal(store, rehearsal_id)
 
 
-PACE_BAND = (130, 150)
 """Words a minute that sound unhurried and clear in an interview."""
 
 

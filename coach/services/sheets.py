@@ -21,9 +21,10 @@ from coach.core.sheets import (
     first_lines,
     timed_answer,
 )
+from coach.core.speech import PACE_BAND
 from coach.core.templates import FormTemplate, TemplateSet
 from coach.core.text import plural, visible
-from coach.services.rehearsals import PACE_BAND, pace
+from coach.services.rehearsals import pace
 from coach.store import dismissals as dismissal_rows
 from coach.store import rehearsals
 from coach.store import sheets as sheet_queries

@@ -51,16 +51,27 @@ def hold(store: Store, mock_id: int) -> Live | None:
     path = lock_path(store, mock_id)
     if fcntl is None:
         return Live(path, None)
+    for _ in range(3):
+        try:
+            fd = os.open(path, _FLAGS, 0o600)
+        except OSError:
+            return Live(path, None)  # a folder we cannot write: no lock, as before
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return None
+        if _same_file(fd, path):
+            return Live(path, fd)
+        os.close(fd)  # its holder released it (and deleted it) meanwhile: take the new one
+    return None
+
+
+def _same_file(fd: int, path: Path) -> bool:
     try:
-        fd = os.open(path, _FLAGS, 0o600)
+        return os.fstat(fd).st_ino == path.stat().st_ino
     except OSError:
-        return Live(path, None)  # a folder we cannot write: no lock, as before
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(fd)
-        return None
-    return Live(path, fd)
+        return False
 
 
 def held(store: Store, mock_id: int) -> bool:
@@ -73,7 +84,7 @@ def held(store: Store, mock_id: int) -> bool:
     except OSError:
         return False  # no file: nobody holds it
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)  # shared: checkers never block each other
     except OSError:
         return True
     finally:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from coach.core.clock import parse_stamp, stamp, utc_now
 from coach.core.speech import Fillers, Pause, SpeechMeasures
 from coach.core.spoken_figures import FigureHeard
+from coach.store.errors import StoreError
 from coach.store.store import Store
 
 
@@ -115,7 +119,7 @@ def _save(
 ) -> None:
     pauses = [{"at_s": p.at_s, "seconds": p.seconds} for p in m.pauses]
     said = [{"text": f.text, "field": f.field, "said": f.said, "at_s": f.at_s} for f in figures]
-    with store.write() as conn:
+    with store.write() as conn, _answer_gone(table):
         conn.execute(
             f"INSERT OR REPLACE INTO {table} ({_TABLES[table]}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -147,6 +151,16 @@ def for_rehearsal(store: Store, rehearsal_id: int) -> dict[int, HeardRow]:
         f"SELECT {_COLUMNS} FROM heard WHERE rehearsal_id = ? ORDER BY position", [rehearsal_id]
     )
     return {int(r[1]): _row(tuple(r)) for r in rows}
+
+
+@contextmanager
+def _answer_gone(table: str) -> Iterator[None]:
+    """The answer's rehearsal (its story) or mock was deleted in another window meanwhile."""
+    try:
+        yield
+    except sqlite3.IntegrityError:
+        what = "rehearsal" if table == "heard" else "mock"
+        raise StoreError(f"its {what} was deleted in another window") from None
 
 
 def for_mock(store: Store, mock_id: int) -> dict[int, HeardRow]:

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from coach.cli import main
 from coach.core.speech import Fillers, SpeechMeasures
 from coach.core.stories import Story
-from coach.paths import audio_dir
 from coach.services import rehearsals
+from coach.services.voice.recording import audio_folder
 from coach.store import Store
 from coach.store import voice as heard_rows
 
@@ -22,7 +22,7 @@ def recorded(store: Store) -> tuple[int, list[Path]]:
     """A rehearsal with two answers heard, their recordings kept (300 kB each)."""
     story_id = store.create_story(Story("Churn", "project", fields={"goal": "Keep users."}))
     rehearsal_id, _ = rehearsals.begin(store, story_id, "")
-    folder = audio_dir()
+    folder = audio_folder(store.path)  # where coach records this database's answers
     folder.mkdir(parents=True)
     paths = []
     for position in (0, 1):

@@ -35,3 +35,14 @@ def test_only_other_fields_count_and_only_when_they_compare() -> None:
     assert "0.81" in found["b"] and "0.74" in found["b"]
     assert found["a"] == frozenset()  # its own comparison is its own business
     assert "1200" not in found["b"]  # no comparison in c: its figures compare nothing
+
+
+def test_when_a_change_happened_is_no_figure_of_how_much() -> None:
+    from coach.core.vague import vague_phrases
+
+    words = ("a lot", "significantly")
+    said = "Support tickets about false wake-ups dropped a lot in two months."
+    assert vague_phrases(said, words) == ["a lot"]
+    assert vague_phrases("Latency improved significantly over 3 weeks.", words)
+    assert vague_phrases("Churn fell 12% in two months.", words) == []
+    assert vague_phrases("Tickets dropped a lot in May, from 40 a day to 12.", words) == []

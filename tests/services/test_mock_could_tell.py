@@ -78,3 +78,28 @@ def test_improvising_where_only_a_told_story_fits_asks_for_a_second_story(
     assert improvised.told_fit == "Fraud model that broke three weeks after launch"
     assert improvised.could_tell == ""
     assert stored.told_already == [improvised] and stored.without_story == []
+
+
+def test_a_story_offered_as_a_good_match_is_named_as_the_mock_offered_it(
+    samples: Store, workspace: Workspace
+) -> None:
+    """Matched with the common question's themes, as the picker offered it: on the words
+    alone the fraud story is only a weak match for this question."""
+    questions = common_questions(workspace).questions
+    question = questions.get("imbalanced-classes")
+    assert question is not None
+    run = mock.Mock(samples, [question], 30, 1, 1000.0, kind="mixed")
+    part = run.begin_part(
+        run.next_question(),  # type: ignore[arg-type]
+        None,
+        templates=workspace.templates,
+        question_sets=workspace.question_sets,
+        now=1000.0,
+    )
+    run.record(part, 0, Result(60.0, rating=Rating.WEAK), now=1060.0)
+    assert run.mock_id is not None
+    words_only = mock_record.report(samples, run.mock_id)
+    assert words_only.parts[0].could_tell == ""
+    as_offered = mock_record.report_of(run, "ended", 1060.0)
+    assert as_offered.parts[0].could_tell == "Fraud model that broke three weeks after launch"
+    assert as_offered.without_story == []

@@ -51,11 +51,18 @@ def test_two_databases_never_share_a_recording(store: Store, tmp_path: Path) -> 
         other.close()
 
 
-def test_purge_leaves_files_no_answer_points_at(store: Store) -> None:
+def test_purge_deletes_what_a_deleted_answer_left_in_its_own_folder_only(
+    store: Store, tmp_path: Path
+) -> None:
     path = heard_answer(store)
-    stray = path.parent / "rehearsal-99-answer-1.wav"
-    stray.write_bytes(b"\0")
-    assert kept_audio(store) == [path]
-    purge_audio(store)
-    assert not path.exists()
-    assert stray.is_file() and stray.parent.is_dir()
+    left = path.parent / "rehearsal-99-answer-1.wav"  # its story deleted: no row names it
+    left.write_bytes(b"\0")
+    other = open_store(tmp_path / "other" / "coach.db")
+    try:
+        theirs = heard_answer(other)
+        assert kept_audio(store) == [path, left]
+        purge_audio(store)
+        assert not path.exists() and not left.exists()
+        assert theirs.is_file()  # another database's folder is not this one's to clear
+    finally:
+        other.close()

@@ -308,3 +308,17 @@ async def test_a_figure_compared_in_another_field_is_no_longer_asked_against_wha
             lambda: (saved(app, story.id, "alternatives") or "").endswith("our 18.5%."),
             "the comparison saved",
         )
+
+
+async def test_tab_stops_only_where_typing_goes_somewhere(
+    samples: Store, coach_app: AppFactory
+) -> None:
+    """The form's scrolling body was a tab stop: what a user typed there was lost."""
+    app = coach_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        story = samples.find("produce-demand-forecast")
+        assert story is not None
+        app.screen.open_story(story.id)  # type: ignore[attr-defined]
+        await pilot.pause()
+        chain = [w for w in app.screen.focus_chain if w.id != "outline"]
+        assert chain and all(isinstance(w, (Input, TextArea)) for w in chain)

@@ -171,12 +171,14 @@ async def test_a_mock_with_no_story_told_says_so_and_keeps_it_in_the_mock_alone(
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot, app)
         assert shown(app, "stage").startswith("Question 1 · 45:00 left")
+        best = screen(app).offered[0]
+        assert best.level == "good"  # offered first, as a good match
         await pilot.press("i")
         clock.now += 50
         await pilot.press("enter", "e")
         await wait_for(pilot, lambda: screen(app).over is not None, "the end")
         assert shown(app, "stage").startswith("Mock over · no story was told")
-        assert f"1. {asked[0].text} → no story (you had one: {FRAUD}) · 0:50" in shown(
+        assert f"1. {asked[0].text} → no story (you had one: {best.title}) · 0:50" in shown(
             app, "prompt"
         )
         await pilot.press("enter")  # nothing starts again
@@ -185,9 +187,10 @@ async def test_a_mock_with_no_story_told_says_so_and_keeps_it_in_the_mock_alone(
         await pilot.press("escape")
         await wait_for(pilot, lambda: on_top(app, BankScreen), "the bank")
     assert stored_rehearsals(samples) == before
-    kept = mock_record.report(samples, stored)  # the improvised answer is in the mock
+    by_id = {q.id: q for q in asked}  # read back as the mock asked them
+    kept = mock_record.report(samples, stored, by_id)  # the improvised answer is in the mock
     assert kept.mock.status == "ended" and kept.without_story == []
-    assert kept.parts[0].could_tell == FRAUD  # a story was there to tell
+    assert kept.parts[0].could_tell == best.title  # a story was there to tell
     assert [(p.seconds, p.target_seconds) for p in kept.parts] == [(50.0, 120.0)]
 
 

@@ -57,25 +57,29 @@ def test_an_empty_wav_is_said(tmp_path: Path) -> None:
 
 
 class FakeStream:
-    """sounddevice.InputStream as a machine with a microphone gives it: blocks of
-    (frames, 1) float32 to the callback, from another thread, until it is closed."""
+    """sounddevice.InputStream as a machine with a microphone gives it: once started, blocks
+    of (frames, 1) float32 to the callback, from another thread; stopped and closed after."""
 
-    def __init__(self, audio: Any, stop: Any, **options: Any) -> None:
-        self.audio, self.stop, self.options = audio, stop, options
+    def __init__(self, audio: Any, played_all: Any, **options: Any) -> None:
+        self.audio, self.played_all, self.options = audio, played_all, options
+        self.calls: list[str] = []
 
     def _play(self) -> None:
         size = self.options["blocksize"]
         for start in range(0, len(self.audio), size):
             block = self.audio[start : start + size].reshape(-1, 1)
             self.options["callback"](block, len(block), None, None)
-        self.stop()
+        self.played_all()
 
-    def __enter__(self) -> FakeStream:
+    def start(self) -> None:
+        self.calls.append("start")
         threading.Thread(target=self._play).start()
-        return self
 
-    def __exit__(self, *exc: object) -> None:
-        return None
+    def stop(self) -> None:
+        self.calls.append("stop")
+
+    def close(self) -> None:
+        self.calls.append("close")
 
 
 def test_the_microphone_gives_the_same_chunks_as_a_file(
@@ -84,9 +88,16 @@ def test_the_microphone_gives_the_same_chunks_as_a_file(
     played = FileSource(truth("fillers").wav).read()
     source = MicrophoneSource()
     fake = types.ModuleType("sounddevice")
-    fake.InputStream = lambda **options: FakeStream(played, source.stop, **options)  # type: ignore[attr-defined]
+    streams: list[FakeStream] = []
+
+    def stream(**options: Any) -> FakeStream:
+        streams.append(FakeStream(played, source.stop, **options))
+        return streams[-1]
+
+    fake.InputStream = stream  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "sounddevice", fake)
     chunks = list(source.chunks())
+    assert streams[0].calls == ["start", "stop", "close"]  # the device let go
     assert {len(chunk) for chunk in chunks[:-1]} == {int(CHUNK_S * 16_000)}
     assert np.array_equal(np.concatenate(chunks), played)
 
@@ -102,3 +113,17 @@ def test_no_microphone_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
         InputError, match=r"^cannot open the microphone \(Error querying device -1\)$"
     ):
         list(MicrophoneSource().chunks())
+
+
+def test_a_microphone_that_cannot_start_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Busy, or unplugged since it was opened: said as such, not as an empty answer."""
+
+    class Busy(FakeStream):
+        def start(self) -> None:
+            raise RuntimeError("Device unavailable [PaErrorCode -9985]")
+
+    fake = types.ModuleType("sounddevice")
+    fake.InputStream = lambda **options: Busy(None, None, **options)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "sounddevice", fake)
+    with pytest.raises(InputError, match="cannot start the microphone .*Device unavailable"):
+        next(MicrophoneSource().chunks())

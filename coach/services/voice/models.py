@@ -21,13 +21,13 @@ from typing import BinaryIO
 from coach.core.errors import InputError
 from coach.paths import APP_NAME
 from coach.services.voice.engine import Engine, briefly, whisper
+from coach.services.voice.settings import CONFIG_FILE
 
 MODEL_NAMES = ("tiny.en", "base.en", "small.en")
 """The models `coach voice setup` fetches: bigger hears better and takes longer."""
 APPROX_MB = {"tiny.en": 75, "base.en": 145, "small.en": 484}
 """About how big each download is, for the progress line."""
 DEFAULT_MODEL = "tiny.en"
-CONFIG_FILE = "voice.yaml"
 ENV = "COACH_VOICE_MODEL"
 _NEEDED = ("model.bin", "config.json")
 

@@ -9,6 +9,7 @@ import hashlib
 import math
 import threading
 import time
+import uuid
 import wave
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -95,6 +96,12 @@ def audio_folder(db_path: Path) -> Path:
 
 def audio_path(db_path: Path, rehearsal_id: int, position: int) -> Path:
     return audio_folder(db_path) / f"rehearsal-{rehearsal_id}-answer-{position + 1}.wav"
+
+
+def take_path(db_path: Path) -> Path:
+    """Where an answer is recorded until it is heard and stored under its own name: never
+    the name of an answer already kept (answering again must not empty it)."""
+    return audio_folder(db_path) / f"answer-{uuid.uuid4().hex[:12]}.wav"
 
 
 def mock_audio_path(db_path: Path, mock_id: int, position: int) -> Path:
@@ -207,6 +214,8 @@ class Recording:
             self.error = str(exc)
         except OSError as exc:
             self.error = f"cannot write {self.path}: {exc.strerror or exc}"
+        except Exception as exc:  # noqa: BLE001 - the sound device's own errors: said, not raised
+            self.error = f"the recording stopped ({type(exc).__name__}: {exc})"
 
     def stop(self) -> None:
         """The answer is over: the recording ends at the clock's time."""
@@ -269,8 +278,10 @@ class Listener:
 def keep_heard(
     store: Store, rehearsal_id: int, position: int, heard: Analysis, audio: Path, keep: bool
 ) -> HeardRow:
-    """Store what was heard with its answer; delete the recording unless it is kept."""
-    _keep(heard_rows.save, store, rehearsal_id, position, heard, audio, keep)
+    """Store what was heard with its answer; the recording takes the answer's name when it
+    is kept, else it is deleted."""
+    named = audio_path(store.path, rehearsal_id, position) if keep else None
+    _keep(heard_rows.save, store, rehearsal_id, position, heard, audio, named)
     return heard_rows.for_rehearsal(store, rehearsal_id)[position]
 
 
@@ -278,7 +289,10 @@ def keep_improvised(
     store: Store, mock_id: int, position: int, heard: Analysis, audio: Path, keep: bool
 ) -> HeardRow:
     """Store what was heard in an answer improvised in a mock, with its part."""
-    _keep(heard_rows.save_improvised, store, mock_id, position, heard, audio, keep)
+    named = mock_audio_path(store.path, mock_id, position)
+    _keep(
+        heard_rows.save_improvised, store, mock_id, position, heard, audio, named if keep else None
+    )
     return heard_rows.for_mock(store, mock_id)[position]
 
 
@@ -289,22 +303,28 @@ def _keep(
     position: int,
     heard: Analysis,
     audio: Path,
-    keep: bool,
+    named: Path | None,
 ) -> None:
-    if not keep:
-        audio.unlink(missing_ok=True)
-    with briefly(store):
-        save(
-            store,
-            key,
-            position,
-            measures=heard.measures,
-            figures=heard.figures,
-            transcript=heard.transcript,
-            audio_path=str(audio) if keep else None,
-            engine=heard.engine,
-            model=heard.model,
-        )
+    """Store it; the recording renamed `named` (None: deleted). A failed store leaves no
+    recording behind (StoreError; OSError when it cannot be renamed)."""
+    try:
+        with briefly(store):
+            save(
+                store,
+                key,
+                position,
+                measures=heard.measures,
+                figures=heard.figures,
+                transcript=heard.transcript,
+                audio_path=None if named is None else str(named),
+                engine=heard.engine,
+                model=heard.model,
+            )
+        if named is not None:
+            audio.replace(named)
+    finally:
+        if named is None or audio.exists():
+            audio.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -314,16 +334,18 @@ class Purged:
 
 
 def kept_audio(store: Store | None) -> list[Path]:
-    """The recordings this database's answers still point at (other databases' are not
-    its own to count or delete)."""
+    """The recordings in this database's own folder: those its answers point at, and any a
+    deleted story or mock, or an answer not heard, left behind. Paths a database names
+    elsewhere are never counted (nor deleted): a database from another machine could name
+    any file."""
     if store is None:
         return []
-    found = (Path(p) for p in heard_rows.audio_paths(store))
-    return sorted(p for p in found if p.is_file())
+    folder = audio_folder(store.path)
+    return sorted(p for p in folder.glob("*.wav") if p.is_file()) if folder.is_dir() else []
 
 
 def purge_audio(store: Store | None) -> Purged:
-    """Delete this database's kept recordings, and its folder of them once empty; what was
+    """Delete this database's recordings, and its folder of them once empty; what was
     heard in them (the measures) stays."""
     found = kept_audio(store)
     size = sum(p.stat().st_size for p in found)
@@ -331,8 +353,7 @@ def purge_audio(store: Store | None) -> Purged:
         path.unlink(missing_ok=True)
     if store is not None:
         heard_rows.forget_audio(store)
-        folders = {p.parent for p in found} | {audio_folder(store.path)}
-        for folder in folders:
-            if folder != audio_dir() and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
+        folder = audio_folder(store.path)
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
     return Purged(len(found), round(size / 1e6, 1))

@@ -93,9 +93,17 @@ class MicrophoneSource:
             )
         except Exception as exc:  # noqa: BLE001 - no device, or PortAudio refused it
             raise InputError(f"cannot open the microphone ({exc})") from None
-        with stream:
+        try:
+            stream.start()
+        except Exception as exc:  # noqa: BLE001 - busy, or unplugged since it was opened
+            stream.close()
+            raise InputError(f"cannot start the microphone ({exc})") from None
+        try:
             while (chunk := self._queue.get()) is not None:
                 yield chunk
+        finally:
+            stream.stop()
+            stream.close()
 
 
 def sounddevice() -> Any:

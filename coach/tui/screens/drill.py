@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
+from coach.core.errors import InputError
 from coach.core.rehearsal import Session, Step
 from coach.core.text import format_seconds, plural
 from coach.services import drill
@@ -95,7 +96,6 @@ class DrillScreen(StepsScreen):
     def _place(self, index: int) -> Place:
         """The drill's `index`th answer: its story, and where its story's rehearsal keeps it."""
         item = self.items[index]
-        story = self.coach.store.story(item.story_id)
         position = sum(1 for i in self.items[:index] if i.story_id == item.story_id)
         run = self.drill_run
 
@@ -103,8 +103,13 @@ class DrillScreen(StepsScreen):
             rehearsal_id = run.rehearsal_ids.get(item.story_id) if run else None
             return None if rehearsal_id is None else (rehearsal_id, position)
 
-        template = self.coach.templates.get(story.template)
-        question = self.coach.question_sets.for_template(story.template).question(item.question_id)
+        try:
+            story = self.coach.store.story(item.story_id)
+            template = self.coach.templates.get(story.template)
+            qset = self.coach.question_sets.for_template(story.template)
+        except (KeyError, InputError):  # deleted in another window, or its form is gone
+            return Place(index, None, None, stored)  # heard: pace and fillers alone
+        question = qset.question(item.question_id)
         return Place(index, story, template, stored, question.field if question else "")
 
     def action_microphone(self) -> None:

@@ -72,7 +72,7 @@ class FormScreen(StoryForm):
         yield Header()
         with Horizontal(id="form-body"):
             yield OptionList(id="outline")
-            with VerticalScroll(id="form"):
+            with VerticalScroll(id="form", can_focus=False):  # no stop that swallows typing
                 yield DetailsEditor(story, self.template.title)
                 for spec in self.template.fields:
                     text, rev = store.field_state(self.story_id, spec.key)

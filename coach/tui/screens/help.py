@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_row("ctrl+p", "Command palette")
         with VerticalScroll(classes="dialog-box wide"):
             yield Static(
-                f"Keys: {self.under.__class__.__name__.removesuffix('Screen')}",
+                f"Keys: {screen_name(self.under)}",
                 classes="dialog-question",
             )
             yield Static(table)
@@ -45,3 +47,9 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def screen_name(screen: object) -> str:
+    """'MockReportScreen' as 'Mock report'."""
+    name = type(screen).__name__.removesuffix("Screen")
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).capitalize()

@@ -211,9 +211,9 @@ class MockScreen(StepsScreen):
             head = f"Follow-up {n} of {kinds.count('followup')} · {step.title}"
         else:
             head = visible(step.title)
-        return Text.assemble(
+        return Text.assemble(  # the time left first: at 80 columns the line wraps
             (f"Question {number}", "bold"),
-            f" · {head} · target {format_seconds(step.target_seconds)} · {self.time_left()}",
+            f" · {self.time_left()} · {head} · target {format_seconds(step.target_seconds)}",
         )
 
     def _notes_for(self, step: Step) -> Text:

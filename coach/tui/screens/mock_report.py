@@ -101,6 +101,7 @@ class MockReportScreen(SummaryScreen):
         Binding("a", "add_note", "Add note to story"),
         Binding("r", "again", "Another mock"),
         Binding("escape,q", "close", "Back to bank"),
+        Binding("tab", "app.focus_next", "Next area"),
     ]
 
     def __init__(self, stored: MockReport) -> None:

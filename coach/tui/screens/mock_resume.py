@@ -22,7 +22,7 @@ def unfinished_line(stored: MockReport, cut: int | None = None) -> str:
     """What was left: the questions answered (not the one cut mid-way, at `cut`, which is
     asked again) and the time left."""
     row = stored.mock
-    answered = len(stored.parts) - (cut is not None)
+    answered = stored.answered - (cut is not None)
     line = (
         f"A mock interview was left unfinished ({row.minutes} minutes, {row.kind}): "
         f"{plural(answered, 'question') if answered else 'no question'} answered, "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from coach.core.errors import InputError
 from coach.tui.screens.steps_voice import Place
 
 if TYPE_CHECKING:
@@ -22,10 +23,13 @@ def place(screen: MockScreen, part: mock.Part, position: int) -> Place:
         mock_id = screen.interview.mock_id if screen.interview is not None else None
         where = None if mock_id is None else (mock_id, part.position)
         return Place(key, None, None, lambda: None, improvised=where)
-    story = screen.coach.store.story(part.story_id)
-    template = screen.coach.templates.get(story.template)
 
     def stored() -> tuple[int, int] | None:
         return None if part.rehearsal_id is None else (part.rehearsal_id, position)
 
+    try:
+        story = screen.coach.store.story(part.story_id)
+        template = screen.coach.templates.get(story.template)
+    except (KeyError, InputError):  # deleted in another window, or its form is gone
+        return Place(key, None, None, stored)  # heard: pace and fillers alone
     return Place(key, story, template, stored)

@@ -311,7 +311,7 @@ class ProgressScreen(CoachScreen):
         box.set_class(not rows, "empty")
         if not rows:
             return
-        from coach.services.rehearsals import PACE_BAND
+        from coach.core.speech import PACE_BAND
         from coach.tui.widgets.trend_plot import PacePlot
 
         low, high = PACE_BAND

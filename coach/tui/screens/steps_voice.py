@@ -11,7 +11,6 @@ mock part (its recording named after the mock and the question).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,7 @@ from coach.core.errors import InputError
 from coach.core.rehearsal import Session
 from coach.services.stories import StoreError
 from coach.tui.widgets.heard import HeardLog, HeardReady, heard_line
-from coach.tui.widgets.heard_recorder import AnswerRecorder, Take
+from coach.tui.widgets.heard_recorder import AnswerRecorder, Take, listened_field
 
 if TYPE_CHECKING:
     from coach.core.stories import Story
@@ -85,15 +84,14 @@ class PlacedRecorder(AnswerRecorder):
         self.log.show()
 
     def _record_placed(self, session: Session, position: int, place: Place) -> None:
-        from coach.services.voice.recording import Recording, audio_folder
+        from coach.services.voice.recording import Recording, take_path
 
         try:
             source = self.audio().open()
         except InputError as exc:
             self.app.notify(f"Not recording: {exc}", severity="error", timeout=8)
             return
-        path = audio_folder(self.store.path) / f"answer-{uuid.uuid4().hex[:12]}.wav"
-        recording = Recording(source, path, session.clock).start()
+        recording = Recording(source, take_path(self.store.path), session.clock).start()
         if not session.pacing.running:  # turned on while the clock stands
             recording.pause()
         self.take = PlacedTake(session, position, place, recording)
@@ -101,34 +99,22 @@ class PlacedRecorder(AnswerRecorder):
     def _hear_placed(self, take: PlacedTake) -> None:
         from coach.services.voice.recording import Wanted
 
-        assert self._listener is not None
-        step, place, listener = take.step, take.place, self._listener
-        field: str | None = ""
-        if place.template is not None:
-            if step.kind == "section":
-                field = step.key if place.template.field(step.key) is not None else None
-            elif (about := step.field or place.field) and place.template.field(about) is not None:
-                field = about
+        step, place = take.step, take.place
         story, template = place.story, place.template
         if story is None or template is None:  # improvised: pace and fillers alone
             wanted = Wanted(None, None, "")
         else:
-            wanted = Wanted(story, template, field)
+            wanted = Wanted(story, template, listened_field(step, template, place.field))
         self.log.lines[place.key] = (step.title, "")
-        app, recording, keep = self.app, take.recording, self.keep_audio
+        recording, keep = take.recording, self.keep_audio
 
-        def hear() -> None:
-            try:
-                heard = listener.hear(recording, wanted)
-            except InputError as exc:
-                app.call_from_thread(self._not_heard, place.key, str(exc))
-                return
-            app.call_from_thread(self._heard_placed, place, heard, recording.path, keep)
+        def heard(analysis: Analysis) -> None:
+            self._heard_placed(place, analysis, recording.path, keep)
 
-        app.run_worker(hear, thread=True, group="hearing")
+        self.hear_in_worker(recording, wanted, place.key, heard)
 
     def _heard_placed(self, place: Place, heard: Analysis, audio: Path, keep: bool) -> None:
-        from coach.services.voice.recording import HeardRow, audio_path, keep_heard
+        from coach.services.voice.recording import HeardRow, keep_heard
 
         title, _ = self.log.lines.get(place.key, ("", ""))
         stored = place.stored()
@@ -147,9 +133,7 @@ class PlacedRecorder(AnswerRecorder):
             self.log.show()
             return
         rehearsal_id, position = stored
-        named = audio_path(self.store.path, rehearsal_id, position)
         try:
-            audio = audio.replace(named) if keep else audio
             row = keep_heard(self.store, rehearsal_id, position, heard, audio, keep)
         except (StoreError, OSError) as exc:
             self.app.notify(f"Heard, but not stored: {exc}", severity="error", timeout=8)
@@ -162,16 +146,11 @@ class PlacedRecorder(AnswerRecorder):
     def _keep_improvised(
         self, place: Place, title: str, heard: Analysis, audio: Path, keep: bool
     ) -> None:
-        from coach.services.voice.recording import keep_improvised, mock_audio_path
+        from coach.services.voice.recording import keep_improvised
 
         assert place.improvised is not None
         mock_id, position = place.improvised
         try:
-            audio = (
-                audio.replace(mock_audio_path(self.store.path, mock_id, position))
-                if keep
-                else audio
-            )
             row = keep_improvised(self.store, mock_id, position, heard, audio, keep)
         except (StoreError, OSError) as exc:
             self.app.notify(f"Heard, but not stored: {exc}", severity="error", timeout=8)

@@ -115,6 +115,7 @@ class SummaryScreen(CoachScreen):
         Binding("a", "add_note", "Add note to story"),
         Binding("r", "again", "Rehearse again"),
         Binding("escape,q", "close", "Back to bank"),
+        Binding("tab", "app.focus_next", "Next area"),
     ]
 
     def __init__(

@@ -11,8 +11,9 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import Static
 
+from coach.core.speech import PACE_BAND
 from coach.core.text import plural, visible
-from coach.services.rehearsals import PACE_BAND, HeardRow, Pace
+from coach.services.rehearsals import HeardRow, Pace
 
 
 @dataclass

@@ -14,12 +14,14 @@ from coach.services.stories import Store, StoreError
 from coach.tui.widgets.heard import HeardLog, HeardReady, heard_line
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import App
 
     from coach.core.stories import Story
     from coach.core.templates import FormTemplate
     from coach.services.voice.analysis import Analysis
-    from coach.services.voice.recording import AudioInput, Listener, Recording
+    from coach.services.voice.recording import AudioInput, Listener, Recording, Wanted
 
 
 class Take:
@@ -175,15 +177,14 @@ class AnswerRecorder:
         return None if session.step.kind == "checkin" else session.position
 
     def _record(self, session: Session, position: int, rehearsal_id: int) -> None:
-        from coach.services.voice.recording import Recording, audio_path
+        from coach.services.voice.recording import Recording, take_path
 
         try:
             source = self.audio().open()
         except InputError as exc:
             self.app.notify(f"Not recording: {exc}", severity="error", timeout=8)
             return
-        path = audio_path(self.store.path, rehearsal_id, position)
-        recording = Recording(source, path, session.clock).start()
+        recording = Recording(source, take_path(self.store.path), session.clock).start()
         if not session.pacing.running:  # turned on while the clock stands
             recording.pause()
         step = session.step
@@ -204,26 +205,39 @@ class AnswerRecorder:
     def _hear(self, take: Take, rehearsal_id: int, story: Story, template: FormTemplate) -> None:
         from coach.services.voice.recording import Wanted
 
+        wanted = Wanted(story, template, listened_field(take.step, template))
+        self.log.lines[take.position] = (take.step.title, "")
+        recording, position, keep = take.recording, take.position, self.keep_audio
+
+        def heard(analysis: Analysis) -> None:
+            self._heard(rehearsal_id, position, analysis, recording.path, keep)
+
+        self.hear_in_worker(recording, wanted, position, heard)
+
+    def hear_in_worker(
+        self,
+        recording: Recording,
+        wanted: Wanted,
+        key: int,
+        heard: Callable[[Analysis], None],
+    ) -> None:
+        """Hear `recording` in a worker, then `heard(analysis)` on the UI thread; whatever
+        goes wrong is said on the answer's line (`key`) and the app goes on."""
         assert self._listener is not None
-        step, listener, keep = take.step, self._listener, self.keep_audio
-        field: str | None = ""
-        if step.kind == "section":
-            field = step.key if template.field(step.key) is not None else None
-        elif step.field and template.field(step.field) is not None:
-            field = step.field
-        wanted = Wanted(story, template, field)
-        self.log.lines[take.position] = (step.title, "")
-        app, recording, position = self.app, take.recording, take.position
+        app, listener, keep = self.app, self._listener, self.keep_audio
 
         def hear() -> None:
             try:
-                heard = listener.hear(recording, wanted)
-            except InputError as exc:
-                app.call_from_thread(self._not_heard, position, str(exc))
+                analysis = listener.hear(recording, wanted)
+            except Exception as exc:  # noqa: BLE001 - the recogniser's own errors too
+                why = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
+                if not keep:
+                    recording.path.unlink(missing_ok=True)
+                app.call_from_thread(self._not_heard, key, why)
                 return
-            app.call_from_thread(self._heard, rehearsal_id, position, heard, recording.path, keep)
+            app.call_from_thread(heard, analysis)
 
-        app.run_worker(hear, thread=True, group="hearing")
+        app.run_worker(hear, thread=True, group="hearing", exit_on_error=False)
 
     def _not_heard(self, position: int, why: str) -> None:
         title, _ = self.log.lines.get(position, ("", ""))
@@ -238,7 +252,7 @@ class AnswerRecorder:
 
         try:
             row = keep_heard(self.store, rehearsal_id, position, heard, audio, keep)
-        except StoreError as exc:
+        except (StoreError, OSError) as exc:
             self.app.notify(f"Heard, but not stored: {exc}", severity="error", timeout=8)
             return
         title, _ = self.log.lines.get(position, ("", ""))
@@ -246,3 +260,13 @@ class AnswerRecorder:
         self.log.show()
         for screen in self.app.screen_stack:  # the summary may be open by now, or under a dialog
             screen.post_message(HeardReady(rehearsal_id, position))
+
+
+def listened_field(step: Step, template: FormTemplate, about: str = "") -> str | None:
+    """The story's field whose figures an answer to `step` should say: a pitch section's
+    own, a follow-up's (or `about`, a drill's, when the step does not say); None for every
+    spoken field (a section the form lacks), '' for none."""
+    if step.kind == "section":
+        return step.key if template.field(step.key) is not None else None
+    field = step.field or about
+    return field if field and template.field(field) is not None else ""

@@ -132,7 +132,7 @@ class PacePlot(PlotextPlot):
         plt.clear_figure()
         xs = list(range(1, len(rows) + 1))
         if self.kind == "wpm":
-            from coach.services.rehearsals import PACE_BAND  # only once something was heard
+            from coach.core.speech import PACE_BAND  # only once something was heard
 
             low, high = PACE_BAND
             plt.title(f"Words a minute ({low}-{high}: the band)")

@@ -158,3 +158,33 @@ async def test_keep_audio_false_deletes_the_recording_once_heard(
     assert row.audio_path is None
     assert row.measures.words > 30
     assert not list(audio_dir().rglob("*.wav")) if audio_dir().exists() else True
+
+
+async def test_a_recogniser_failing_is_said_on_the_answer_and_the_rehearsal_goes_on(
+    model: Path,
+    story_id: int,
+    coach_app: AppFactory,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """faster-whisper raising its own error (not an InputError) once closed the app."""
+    from coach.services.voice.recording import Listener
+
+    def fails(self: Listener, recording: object, wanted: object) -> None:
+        raise RuntimeError("out of memory in the decoder")
+
+    monkeypatch.setattr(Listener, "hear", fails)
+    app = playing(coach_app, story_id)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.press("enter", "m")
+        await wait_for(pilot, lambda: screen.microphone.take is not None, "recording")
+        clock.now += 10
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "not heard: RuntimeError" in shown(app, "heard"))
+        assert notified(app, "Not heard: RuntimeError: out of memory in the decoder")
+        assert app.is_running and isinstance(app.screen, RehearsalScreen)
+        clock.now += 10
+        await pilot.press("enter")  # the rehearsal goes on
+        assert screen.session is not None and screen.session.position >= 1
