@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.core.clock import utc_now
-from coach.core.errors import InputError
 from coach.core.rehearsal import Session
 from coach.services.stories import StoreError
 from coach.tui.widgets.heard import HeardLog, HeardReady, heard_line
@@ -84,17 +83,9 @@ class PlacedRecorder(AnswerRecorder):
         self.log.show()
 
     def _record_placed(self, session: Session, position: int, place: Place) -> None:
-        from coach.services.voice.recording import Recording, take_path
-
-        try:
-            source = self.audio().open()
-        except InputError as exc:
-            self.app.notify(f"Not recording: {exc}", severity="error", timeout=8)
-            return
-        recording = Recording(source, take_path(self.store.path), session.clock).start()
-        if not session.pacing.running:  # turned on while the clock stands
-            recording.pause()
-        self.take = PlacedTake(session, position, place, recording)
+        recording = self.start_recording(session)
+        if recording is not None:
+            self.take = PlacedTake(session, position, place, recording)
 
     def _hear_placed(self, take: PlacedTake) -> None:
         from coach.services.voice.recording import Wanted

@@ -177,18 +177,24 @@ class AnswerRecorder:
         return None if session.step.kind == "checkin" else session.position
 
     def _record(self, session: Session, position: int, rehearsal_id: int) -> None:
+        recording = self.start_recording(session)
+        if recording is not None:
+            self.take = Take(position, session.step, session.results.get(position), recording)
+
+    def start_recording(self, session: Session) -> Recording | None:
+        """A new take of the answer whose clock runs (paused with it); None, and said, when
+        the sound input cannot be opened."""
         from coach.services.voice.recording import Recording, take_path
 
         try:
             source = self.audio().open()
         except InputError as exc:
             self.app.notify(f"Not recording: {exc}", severity="error", timeout=8)
-            return
+            return None
         recording = Recording(source, take_path(self.store.path), session.clock).start()
         if not session.pacing.running:  # turned on while the clock stands
             recording.pause()
-        step = session.step
-        self.take = Take(position, step, session.results.get(position), recording)
+        return recording
 
     def _drop_take(self) -> None:
         if self.take is not None:
