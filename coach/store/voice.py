@@ -70,53 +70,23 @@ def _row(r: tuple[object, ...]) -> HeardRow:
 
 def save(
     store: Store,
-    rehearsal_id: int,
-    position: int,
-    *,
-    measures: SpeechMeasures,
-    figures: tuple[FigureHeard, ...],
-    transcript: str,
-    audio_path: str | None,
-    engine: str,
-    model: str,
-    when: dt.datetime | None = None,
-) -> None:
-    """Store what was heard in one answer, replacing what was heard in it before."""
-    _save(store, "heard", rehearsal_id, position, measures, figures, transcript, audio_path,
-          engine, model, when)  # fmt: skip
-
-
-def save_improvised(
-    store: Store,
-    mock_id: int,
-    position: int,
-    *,
-    measures: SpeechMeasures,
-    figures: tuple[FigureHeard, ...],
-    transcript: str,
-    audio_path: str | None,
-    engine: str,
-    model: str,
-    when: dt.datetime | None = None,
-) -> None:
-    """Store what was heard in an answer improvised in a mock (part `position`)."""
-    _save(store, "mock_heard", mock_id, position, measures, figures, transcript, audio_path,
-          engine, model, when)  # fmt: skip
-
-
-def _save(
-    store: Store,
-    table: str,
     key: int,
     position: int,
-    m: SpeechMeasures,
+    *,
+    measures: SpeechMeasures,
     figures: tuple[FigureHeard, ...],
     transcript: str,
     audio_path: str | None,
     engine: str,
     model: str,
-    when: dt.datetime | None,
+    when: dt.datetime | None = None,
+    in_mock: bool = False,
 ) -> None:
+    """Store what was heard in one answer, replacing what was heard in it before: the
+    answer at `position` of rehearsal `key`, or (`in_mock`) the answer improvised to
+    question `position` of mock `key`."""
+    table = "mock_heard" if in_mock else "heard"
+    m = measures
     pauses = [{"at_s": p.at_s, "seconds": p.seconds} for p in m.pauses]
     said = [{"text": f.text, "field": f.field, "said": f.said, "at_s": f.at_s} for f in figures]
     with store.write() as conn, _answer_gone(table):

@@ -34,9 +34,10 @@ def test_an_m007_database_gets_mock_heard_and_an_improvised_answer_is_kept(
     try:
         assert applied_names(store.conn) == SCHEMA_NAMES
         assert heard_rows.for_mock(store, 3) == {}
-        heard_rows.save_improvised(
+        heard_rows.save(
             store, 3, 1, measures=MEASURES, figures=(), transcript="um, we argued",
             audio_path="/a/mock-3-question-2.wav", engine="faster-whisper", model="tiny.en",
+            in_mock=True,
         )  # fmt: skip
         row = heard_rows.for_mock(store, 3)[1]
         assert (row.rehearsal_id, row.position, row.measures) == (0, 1, MEASURES)

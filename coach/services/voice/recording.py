@@ -281,7 +281,7 @@ def keep_heard(
     """Store what was heard with its answer; the recording takes the answer's name when it
     is kept, else it is deleted."""
     named = audio_path(store.path, rehearsal_id, position) if keep else None
-    _keep(heard_rows.save, store, rehearsal_id, position, heard, audio, named)
+    _keep(store, rehearsal_id, position, heard, audio, named, in_mock=False)
     return heard_rows.for_rehearsal(store, rehearsal_id)[position]
 
 
@@ -289,27 +289,26 @@ def keep_improvised(
     store: Store, mock_id: int, position: int, heard: Analysis, audio: Path, keep: bool
 ) -> HeardRow:
     """Store what was heard in an answer improvised in a mock, with its part."""
-    named = mock_audio_path(store.path, mock_id, position)
-    _keep(
-        heard_rows.save_improvised, store, mock_id, position, heard, audio, named if keep else None
-    )
+    named = mock_audio_path(store.path, mock_id, position) if keep else None
+    _keep(store, mock_id, position, heard, audio, named, in_mock=True)
     return heard_rows.for_mock(store, mock_id)[position]
 
 
 def _keep(
-    save: Callable[..., None],
     store: Store,
     key: int,
     position: int,
     heard: Analysis,
     audio: Path,
     named: Path | None,
+    *,
+    in_mock: bool,
 ) -> None:
     """Store it; the recording renamed `named` (None: deleted). A failed store leaves no
     recording behind (StoreError; OSError when it cannot be renamed)."""
     try:
         with briefly(store):
-            save(
+            heard_rows.save(
                 store,
                 key,
                 position,
@@ -319,6 +318,7 @@ def _keep(
                 audio_path=None if named is None else str(named),
                 engine=heard.engine,
                 model=heard.model,
+                in_mock=in_mock,
             )
         if named is not None:
             audio.replace(named)
