@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 WIDTH = 80
 LABEL = 12
-"""Words a minute that sound unhurried and clear in an interview."""
 
 
 @click.group()

@@ -274,24 +274,17 @@ def _compile() -> tuple[
     single: dict[str, list[str]] = {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
     weak: set[tuple[str, tuple[str, ...]]] = set()
+    strong: set[tuple[str, tuple[str, ...]]] = set()
     for key, (_, terms) in CONCEPTS.items():
         for term in terms:
             parts = tuple(joined(stems(term.lstrip(WEAK_MARK))))
-            if term.startswith(WEAK_MARK):
-                weak.add((key, parts))
+            (weak if term.startswith(WEAK_MARK) else strong).add((key, parts))
             if len(parts) == 1:
                 found = single.setdefault(parts[0], [])
                 if key not in found:
                     found.append(key)
             elif parts:
                 phrases.setdefault(key, []).append(parts)
-    strong = {
-        (key, parts)
-        for key, (_, terms) in CONCEPTS.items()
-        for term in terms
-        if not term.startswith(WEAK_MARK)
-        for parts in [tuple(joined(stems(term)))]
-    }
     return (
         {s: tuple(keys) for s, keys in single.items()},
         {k: tuple(p) for k, p in phrases.items()},

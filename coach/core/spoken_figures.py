@@ -18,13 +18,11 @@ from dataclasses import dataclass
 from coach.core.figures import find_figures
 from coach.core.heard import HeardWord
 from coach.core.sheets import UNSPOKEN_SECTIONS
-from coach.core.spoken_numbers import Item, Quantity, Said, read
+from coach.core.spoken_numbers import LEAD_MARKS, TRAIL_MARKS, Item, Quantity, Said, read
 from coach.core.stories import Story
 from coach.core.templates import FormTemplate
 
 _WORD = re.compile(r"\S+")
-_LEAD = "\"'“‘(["
-_TRAIL = ",.;:!?)]\"'”’…"
 NEAR = 4
 """How many words from a number said bare another number may give it its unit."""
 
@@ -104,7 +102,7 @@ def _story_figures(text: str) -> list[tuple[str, list[Item]]]:
         quantities = [said[n] for n in covering if isinstance(said[n].item, Quantity)]
         start = min([figure.start] + [spans[q.first][0] for q in quantities])
         end = max([figure.end] + [spans[q.last][1] for q in quantities])
-        shown = text[start:end].rstrip(_TRAIL).lstrip(_LEAD)
+        shown = text[start:end].rstrip(TRAIL_MARKS).lstrip(LEAD_MARKS)
         if len(shown) < len(figure.text):
             shown = figure.text
         figures.append((shown, [said[n].item for n in covering]))

@@ -89,8 +89,8 @@ _FUNCTION_WORDS = frozenset(
 _PART = re.compile(
     r"[$€£%×]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[a-z]+(?:['’][a-z]+)*"
 )
-_LEAD = "\"'“‘(["
-_TRAIL = ",.;:!?)]\"'”’…"
+LEAD_MARKS = "\"'“‘(["
+TRAIL_MARKS = ",.;:!?)]\"'”’…"
 _NUMERAL = re.compile(r"[\d.,]+")
 
 
@@ -124,8 +124,8 @@ def _tokens(words: Sequence[str]) -> list[Token]:
     spelled out: "%" is "percent", "M" after digits "million", "x" after digits "times"."""
     found: list[Token] = []
     for index, raw in enumerate(words):
-        text = raw.strip().lstrip(_LEAD)
-        bare = text.rstrip(_TRAIL)
+        text = raw.strip().lstrip(LEAD_MARKS)
+        bare = text.rstrip(TRAIL_MARKS)
         stop = len(bare) < len(text)
         parts = _PART.findall(bare.lower())
         for k, part in enumerate(parts):

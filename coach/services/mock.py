@@ -232,9 +232,9 @@ class Mock:
     windows are not offered it to resume (store/mock_live.py). A Mock built elsewhere (a
     script's, a test's) does not hold it."""
     live: mock_live.Live | None = field(default=None, repr=False)
+    """The lock held while a window gives the mock (a resumed one: see mock_live.take)."""
     closed: bool = False
     """Stored as over (finished or ended): its clock is not kept any more."""
-    """The lock held while a window gives the mock (a resumed one: see mock_live.take)."""
 
     def elapsed(self, now: float) -> float:
         return now - self.started

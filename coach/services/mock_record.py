@@ -18,6 +18,7 @@ from coach.store.store import Store
 
 if TYPE_CHECKING:
     from coach.core.common_questions import CommonQuestion, CommonQuestions
+    from coach.services.matching import Matcher
     from coach.services.rehearsals import Pace
 
 
@@ -75,14 +76,14 @@ class MockReport:
 
 
 def _fits(
-    store: Store, question: str, told: set[int], common: CommonQuestion | None
+    matcher: Matcher, question: str, told: set[int], common: CommonQuestion | None
 ) -> tuple[str, str]:
     """The titles of the best untold story and of the best told one that answer `question`
     well ('' for none), matched as the mock offered them (with the common question's themes
     when it is known)."""
-    from coach.services.matching import Matcher, level
+    from coach.services.matching import level
 
-    found = Matcher(store).match(question, limit=len(told) + 1, common=common)
+    found = matcher.match(question, limit=len(told) + 1, common=common)
     good = [m for m in found.matches if level(m.score) == "good"]
     untold = next((m.title for m in good if m.id not in told), "")
     told_fit = next((m.title for m in good if m.id in told), "")
@@ -100,11 +101,16 @@ def report(
     parts = []
     rows = mock_rows.parts(store, mock_id)
     told = {p.story_id for p in rows if p.story_id is not None}
+    matcher: Matcher | None = None  # made once, and only for an improvised part
     for p in rows:
         could_tell = told_fit = ""
         if p.improvised:
             common = (asked or {}).get(p.question_id)
-            could_tell, told_fit = _fits(store, p.question, told, common)
+            if matcher is None:
+                from coach.services.matching import Matcher
+
+                matcher = Matcher(store)
+            could_tell, told_fit = _fits(matcher, p.question, told, common)
             rated: tuple[Rating, ...] = (p.rating,) if p.rating and not p.skipped else ()
             target, seconds, skipped = p.target_seconds or PITCH_SECONDS, p.seconds, p.skipped
         else:

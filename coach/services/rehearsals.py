@@ -17,6 +17,7 @@ from coach.core.schedule import Rating, Review, due_in
 from coach.core.speech import PACE_BAND
 from coach.core.stories import Story
 from coach.core.templates import TemplateSet
+from coach.core.text import plural
 from coach.services.editing import briefly, save_field
 from coach.store import dismissals as dismissal_rows
 from coach.store import rehearsal_lengths, rehearsals
@@ -259,9 +260,6 @@ def heard_in(store: Store, rehearsal_id: int) -> dict[int, HeardRow]:
     return heard_rows.for_rehearsal(store, rehearsal_id)
 
 
-"""Words a minute that sound unhurried and clear in an interview."""
-
-
 @dataclass(frozen=True)
 class Pace:
     """A rehearsal's pace over every answer heard in it."""
@@ -314,3 +312,13 @@ def add_note(store: Store, story_id: int, key: str, note: str) -> None:
     text, rev = store.field_state(story_id, key)
     joined = f"{text.rstrip()}\n\n{note}" if text.strip() else note
     save_field(store, story_id, key, joined, rev, new_revision=True)
+
+
+def pace_line(found: Pace) -> str:
+    """A rehearsal's pace and fillers a minute, against the band."""
+    low, high = PACE_BAND
+    return (
+        f"{found.wpm:.0f} words a minute ({found.verdict}: aim for {low}-{high}) · "
+        f"{found.fillers_per_minute:g} fillers a minute · "
+        f"{plural(found.answers, 'answer')} heard"
+    )

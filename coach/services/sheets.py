@@ -21,10 +21,9 @@ from coach.core.sheets import (
     first_lines,
     timed_answer,
 )
-from coach.core.speech import PACE_BAND
 from coach.core.templates import FormTemplate, TemplateSet
-from coach.core.text import plural, visible
-from coach.services.rehearsals import pace
+from coach.core.text import visible
+from coach.services.rehearsals import pace, pace_line
 from coach.store import dismissals as dismissal_rows
 from coach.store import rehearsals
 from coach.store import sheets as sheet_queries
@@ -77,14 +76,7 @@ def heard_text(store: Store, rehearsal_id: int) -> str:
     """A rehearsal's pace against the band and its fillers a minute, over the answers
     heard in it ('' when none was)."""
     found = pace(list(heard_rows.for_rehearsal(store, rehearsal_id).values()))
-    if found is None:
-        return ""
-    low, high = PACE_BAND
-    return (
-        f"{found.wpm:.0f} words a minute ({found.verdict}: aim for {low}-{high}) · "
-        f"{found.fillers_per_minute:g} fillers a minute · "
-        f"{plural(found.answers, 'answer')} heard"
-    )
+    return "" if found is None else pace_line(found)
 
 
 def _last(store: Store, story_id: int, template: FormTemplate) -> LastRehearsal | None:

@@ -13,9 +13,9 @@ from textual.containers import VerticalScroll
 from coach.core.text import format_seconds, plural, visible
 from coach.services import mock, mock_record, rehearsals
 from coach.services.mock_record import MockReport, PartReport
-from coach.services.rehearsals import AnswerRow, Pace
+from coach.services.rehearsals import AnswerRow, Pace, pace_line
 from coach.tui.screens.summary import Part, SummaryScreen
-from coach.tui.widgets.heard import HeardReady, pace_line
+from coach.tui.widgets.heard import HeardReady
 
 _ENDED = {"finished": "time up", "ended": "ended early", "unfinished": "unfinished"}
 

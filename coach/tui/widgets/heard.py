@@ -11,9 +11,8 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import Static
 
-from coach.core.speech import PACE_BAND
 from coach.core.text import plural, visible
-from coach.services.rehearsals import HeardRow, Pace
+from coach.services.rehearsals import HeardRow, Pace, pace_line
 
 
 @dataclass
@@ -50,16 +49,6 @@ def heard_line(row: HeardRow) -> str:
     elif not m.words:
         parts.append("no words heard")
     return " · ".join(parts)
-
-
-def pace_line(pace: Pace) -> str:
-    """The rehearsal's pace and fillers a minute, against the band."""
-    low, high = PACE_BAND
-    return (
-        f"{pace.wpm:.0f} words a minute ({pace.verdict}: aim for {low}-{high}) · "
-        f"{pace.fillers_per_minute:g} fillers a minute · "
-        f"{plural(pace.answers, 'answer')} heard"
-    )
 
 
 class HeardLog(Static):
