@@ -19,7 +19,7 @@ class Coverage:
     signals: tuple[str, ...]
     """The rubric signals and behavioural themes (`questions.SIGNALS`), in that order."""
     by_signal: dict[str, tuple[str, ...]]
-    """Every signal -> the slugs of the stories naming it, in input order (empty if none)."""
+    """Every signal -> the slugs of the stories naming it, sorted (empty if none)."""
     uncovered: tuple[str, ...]
     """The signals no story names, in `signals` order."""
     other: dict[str, tuple[str, ...]]
@@ -39,17 +39,25 @@ def normalise(competency: str) -> str:
 
 def coverage(stories: Iterable[tuple[str, Sequence[str]]]) -> Coverage:
     """The coverage of stories given as (slug, competencies); a story counts once per signal."""
-    found: dict[str, dict[str, None]] = {s: {} for s in SIGNALS}
-    other: dict[str, dict[str, None]] = {}
+    groups: dict[str, list[str]] = {}
     for slug, competencies in stories:
         for competency in competencies:
-            name = normalise(competency)
-            if name:
-                slugs = found[name] if name in found else other.setdefault(name, {})
-                slugs[slug] = None
+            groups.setdefault(competency, []).append(slug)
+    return grouped_coverage(groups.items())
+
+
+def grouped_coverage(groups: Iterable[tuple[str, Sequence[str]]]) -> Coverage:
+    """The coverage of stories given by competency as it is written: (competency, the
+    slugs of the stories naming it). Each competency's slugs come out sorted, each once."""
+    found: dict[str, set[str]] = {}
+    for competency, slugs in groups:
+        name = normalise(competency)
+        if name:
+            found.setdefault(name, set()).update(slugs)
+    slugs_of = {name: tuple(sorted(slugs)) for name, slugs in found.items()}
     return Coverage(
         signals=SIGNALS,
-        by_signal={s: tuple(slugs) for s, slugs in found.items()},
-        uncovered=tuple(s for s in SIGNALS if not found[s]),
-        other={name: tuple(other[name]) for name in sorted(other)},
+        by_signal={s: slugs_of.get(s, ()) for s in SIGNALS},
+        uncovered=tuple(s for s in SIGNALS if s not in slugs_of),
+        other={name: slugs_of[name] for name in sorted(slugs_of) if name not in SIGNALS},
     )

@@ -94,11 +94,11 @@ CONCEPTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "nlp": (
         "text and language",
         _terms(
-            "nlp, natural language, text, texts, language model, llm, llms, sentiment, bert, "
-            "transformer, transformers, chatbot, ~documents, ~emails, email, tickets, "
+            "nlp, natural language, ~text, ~texts, language model, llm, llms, sentiment, bert, "
+            "transformer, transformers, chatbot, ~documents, ~emails, ~email, ~tickets, "
             "tokenization, tokenizer, named entity, translation, ~complaint, ~complaints, "
             "~chat, ~chats, ~topic, ~topics, text classification, free text, free-text, "
-            "language models, messages, correspondence, "
+            "language models, ~messages, correspondence, "
             "summarization, summarisation"
         ),
     ),

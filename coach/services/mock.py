@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from coach.core.errors import InputError
 from coach.core.rehearsal import Result, Step, followup_steps
 from coach.services.editing import briefly
+from coach.services.mock_live import Cut, answered_again, let_stand
 from coach.store import mock_live
 from coach.store import mocks as mock_rows
 from coach.store.store import Store
@@ -235,6 +236,8 @@ class Mock:
     """The lock held while a window gives the mock (a resumed one: see mock_live.take)."""
     closed: bool = False
     """Stored as over (finished or ended): its clock is not kept any more."""
+    cut: Cut | None = None
+    """A resumed mock: the part a crash cut, until its question is answered again."""
 
     def elapsed(self, now: float) -> float:
         return now - self.started
@@ -291,8 +294,12 @@ class Mock:
         return part
 
     def _keep_part(self, part: Part, now: float) -> None:
-        """Store the part as begun (the mock too, at its first part)."""
-        with briefly(self.store):
+        """Store the part as begun (the mock too, at its first part); the question a crash
+        cut goes on in its story's rehearsal when that story is told again."""
+        cut = self.cut if self.cut is not None and self.cut.position == part.position else None
+        with briefly(self.store), self.store.write():  # the part and the cut's fate, or neither
+            if cut is not None:
+                part.rehearsal_id = answered_again(self.store, cut, part.story_id)
             if self.mock_id is None:
                 self.mock_id = mock_rows.start(self.store, self.minutes, self.kind, self.seed)
                 if self.window:
@@ -306,7 +313,9 @@ class Mock:
                 story_id=part.story_id,
                 title="" if part.improvised else part.title,
                 elapsed=self.elapsed(now),
+                rehearsal_id=part.rehearsal_id,
             )
+        self.cut = None
 
     def record(self, part: Part, position: int, result: Result, *, now: float) -> None:
         """Keep an answer of `part` (again when it is answered again): a story's in a
@@ -356,8 +365,11 @@ class Mock:
             return
         self.closed = True  # its clock is written no more, closed or not
         try:
-            with briefly(self.store):
+            with briefly(self.store), self.store.write():
+                if self.cut is not None:  # ended before the cut question was answered again
+                    let_stand(self.store, self.cut)
                 mock_rows.close(self.store, self.mock_id, status, self.elapsed(now))
+            self.cut = None
         finally:
             self.let_go()  # if it could not be closed, the next start offers it
 

@@ -3,7 +3,7 @@ view read), the unfinished one offered after a crash, resuming it, and discardin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -11,6 +11,7 @@ from coach.core.clock import utc_now
 from coach.core.schedule import Rating
 from coach.services.editing import briefly
 from coach.services.mock import IMPROVISE, PITCH_KEY, PITCH_SECONDS, Mock, Part, draw, pitch_step
+from coach.services.mock_live import cut_part
 from coach.store import mocks as mock_rows
 from coach.store import rehearsals as rehearsal_rows
 from coach.store.mocks import MockRow
@@ -18,7 +19,7 @@ from coach.store.store import Store
 
 if TYPE_CHECKING:
     from coach.core.common_questions import CommonQuestion, CommonQuestions
-    from coach.services.matching import Matcher
+    from coach.services.matching import Matcher, StoryMatch
     from coach.services.rehearsals import Pace
 
 
@@ -81,20 +82,31 @@ def _fits(
     """The titles of the best untold story and of the best told one that answer `question`
     well ('' for none), matched as the mock offered them (with the common question's themes
     when it is known)."""
+    return fitting(matcher.match(question, limit=len(told) + 1, common=common).matches, told)
+
+
+def fitting(matches: Sequence[StoryMatch], told: Collection[int]) -> tuple[str, str]:
+    """Of a question's matches, best first: the titles of the best untold story and of the
+    best told one that answer it well ('' for none). What the report says of an improvised
+    answer, and what the mock says of it while it is given."""
     from coach.services.matching import level
 
-    found = matcher.match(question, limit=len(told) + 1, common=common)
-    good = [m for m in found.matches if level(m.score) == "good"]
+    good = [m for m in matches if level(m.score) == "good"]
     untold = next((m.title for m in good if m.id not in told), "")
     told_fit = next((m.title for m in good if m.id in told), "")
     return untold, told_fit
 
 
 def report(
-    store: Store, mock_id: int, asked: Mapping[str, CommonQuestion] | None = None
+    store: Store,
+    mock_id: int,
+    asked: Mapping[str, CommonQuestion] | None = None,
+    *,
+    matched: bool = True,
 ) -> MockReport:
     """The stored mock: each part, a story's answers read from its rehearsal. `asked`, the
-    common questions by id, lets an improvised part be matched as its offers were."""
+    common questions by id, lets an improvised part be matched as its offers were; with
+    `matched` False no part is (no `could_tell`, no `told_fit`: the bank is not indexed)."""
     row = mock_rows.mock(store, mock_id)
     if row is None:
         raise LookupError(f"no mock interview {mock_id}")
@@ -106,11 +118,12 @@ def report(
         could_tell = told_fit = ""
         if p.improvised:
             common = (asked or {}).get(p.question_id)
-            if matcher is None:
+            if matcher is None and matched:
                 from coach.services.matching import Matcher
 
                 matcher = Matcher(store)
-            could_tell, told_fit = _fits(matcher, p.question, told, common)
+            if matcher is not None:
+                could_tell, told_fit = _fits(matcher, p.question, told, common)
             rated: tuple[Rating, ...] = (p.rating,) if p.rating and not p.skipped else ()
             target, seconds, skipped = p.target_seconds or PITCH_SECONDS, p.seconds, p.skipped
         else:
@@ -161,9 +174,11 @@ def report_of(interview: Mock, status: str, now: float) -> MockReport:
 
 
 def unfinished(store: Store) -> MockReport | None:
-    """The latest mock left unfinished (the app closed during it), with what it holds."""
+    """The latest mock left unfinished (the app closed during it), with what it holds: what
+    the offer to resume it says (its improvised parts are not matched: that would index the
+    bank at start-up, for titles the offer never shows)."""
     row = mock_rows.last_unfinished(store)
-    return None if row is None else report(store, row.id)
+    return None if row is None else report(store, row.id, matched=False)
 
 
 def time_left(row: MockRow) -> float:
@@ -174,11 +189,15 @@ def resume(store: Store, mock_id: int, questions: CommonQuestions, now: float) -
     """The mock where it stopped: the questions it asked, then the rest of its draw; the
     stories it told stay told (their rehearsals closed as ended); its clock goes on from its
     last stored reading, as if the app had never closed. A question whose answer was under
-    way with nothing stored is asked again."""
+    way is asked again: dropped when nothing of it was stored, else kept as the mock's `cut`
+    until it is answered again (see services/mock_live.py)."""
     row = mock_rows.mock(store, mock_id)
     if row is None or row.status != "unfinished":
         raise LookupError(f"no unfinished mock interview {mock_id}")
     stored = mock_rows.parts(store, mock_id)
+    cut = cut_part(store, mock_id)
+    if cut is not None:
+        stored.pop()
     with briefly(store), store.write():
         while stored and _nothing_said(stored[-1]):
             mock_rows.drop_part(store, mock_id, stored.pop().position)
@@ -196,6 +215,7 @@ def resume(store: Store, mock_id: int, questions: CommonQuestions, now: float) -
         now - row.elapsed_seconds,
         kind=row.kind,
         mock_id=mock_id,
+        cut=cut,
     )
     for p, question in zip(stored, asked, strict=True):
         title = IMPROVISE.title if p.improvised else p.title

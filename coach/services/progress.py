@@ -16,10 +16,16 @@ from typing import TYPE_CHECKING
 
 from coach.core.activity import Streaks, sparkline, streaks, weekly
 from coach.store import progress as history_queries
-from coach.store import voice as heard_queries
-from coach.store.progress import DayCount, DueRow, StoryBrief, StoryHistory, Totals, TrendRow
+from coach.store.progress import (
+    DayCount,
+    DueRow,
+    PaceRow,
+    StoryBrief,
+    StoryHistory,
+    Totals,
+    TrendRow,
+)
 from coach.store.store import Store
-from coach.store.voice import PaceRow
 
 if TYPE_CHECKING:
     from coach.core.coverage import Coverage
@@ -260,7 +266,7 @@ def pace_trend(
 ) -> list[PaceRow]:
     """The last rehearsals heard (of one story or of all), oldest first: words and fillers
     a minute over the answers heard in each."""
-    return heard_queries.pace_trend(store, limit, story_id)
+    return history_queries.pace_trend(store, limit, story_id)
 
 
 # -- reading, then interpreting ---------------------------------------------------------
@@ -305,7 +311,7 @@ def read_recent(store: Store, now: dt.datetime, due_limit: int, page: int | None
         due=history_queries.due(store, due_limit),
         briefs=briefs,
         histories=history_queries.histories(store, [b.id for b in briefs], now),
-        pace=heard_queries.pace_trend(store, TREND_LIMIT),
+        pace=history_queries.pace_trend(store, TREND_LIMIT),
     )
 
 
@@ -316,7 +322,7 @@ def interpret(
     now: dt.datetime,
     stories: list[StoryProgress] | None,
 ) -> Progress:
-    from coach.core.coverage import coverage
+    from coach.core.coverage import grouped_coverage
 
     today = now.astimezone().date()
     return Progress(
@@ -328,7 +334,7 @@ def interpret(
         categories=_weakest(recent.categories, question_sets),
         due_now=recent.due_now,
         due=_due_reviews(recent.due, question_sets, now),
-        coverage=coverage(history.competencies),
+        coverage=grouped_coverage(history.competencies),
         stories=stories,
         pace=recent.pace,
     )

@@ -113,13 +113,16 @@ def add_part(
     story_id: int | None,
     title: str,
     elapsed: float,
+    rehearsal_id: int | None = None,
     when: dt.datetime | None = None,
 ) -> None:
-    """The question at `position` is being answered: with this story, or improvised (None)."""
+    """The question at `position` is being answered: with this story, or improvised (None);
+    `rehearsal_id` when the story's answers go on in a rehearsal begun before."""
     with store.write() as conn:
         conn.execute(
             "INSERT OR REPLACE INTO mock_parts (mock_id, position, question_id, question, "
-            "story_id, title, improvised, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "story_id, title, improvised, rehearsal_id, asked_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 mock_id,
                 position,
@@ -128,6 +131,7 @@ def add_part(
                 story_id,
                 title,
                 int(story_id is None),
+                rehearsal_id,
                 stamp(when or utc_now()),
             ],
         )

@@ -9,6 +9,7 @@ rehearsal counts once it has an answer: one opened and left at once is not pract
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -217,16 +218,15 @@ def count_due(store: Store, now: dt.datetime) -> int:
 
 
 def competencies(store: Store) -> list[tuple[str, list[str]]]:
-    """(slug, competencies) of every active story that names any, by title."""
-    found: list[tuple[str, list[str]]] = []
-    for slug, name in store.conn.execute(
-        "SELECT s.slug, j.value FROM stories s CROSS JOIN json_each(s.competencies) j "
-        "WHERE s.archived = 0 ORDER BY s.title COLLATE NOCASE, s.id, j.key"
-    ):
-        if not found or found[-1][0] != slug:
-            found.append((slug, []))
-        found[-1][1].append(name)
-    return found
+    """Every competency named by an active story, as written, with the slugs of the
+    stories naming it, in no order. SQLite groups them, so Python reads a row a
+    competency, not one a story."""
+    rows = store.conn.execute(
+        "SELECT j.value, json_group_array(s.slug) FROM stories s "
+        "CROSS JOIN json_each(s.competencies) j WHERE s.archived = 0 AND j.type = 'text' "
+        "GROUP BY j.value"
+    ).fetchall()
+    return [(str(r[0]), json.loads(r[1])) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -314,3 +314,54 @@ def _histories(store: Store, ids: list[int], now: dt.datetime) -> dict[int, Stor
             count, first, latest, last.get(story_id, ()), overdue.get(story_id, 0)
         )
     return found
+
+
+@dataclass(frozen=True)
+class PaceRow:
+    """How one rehearsal sounded, over every answer heard in it."""
+
+    rehearsal_id: int
+    story_id: int
+    slug: str
+    started_at: dt.datetime
+    answers: int
+    """Answers heard."""
+    words: int
+    seconds: float
+    fillers: int
+
+    @property
+    def wpm(self) -> float:
+        """Words a minute over the answers heard."""
+        return round(self.words * 60 / self.seconds, 1) if self.seconds > 0 else 0.0
+
+    @property
+    def fillers_per_minute(self) -> float:
+        return round(self.fillers * 60 / self.seconds, 1) if self.seconds > 0 else 0.0
+
+
+def pace_trend(store: Store, limit: int, story_id: int | None = None) -> list[PaceRow]:
+    """The last `limit` rehearsals (of one story, or of all) that had answers heard, oldest
+    first. The table holds one row an answer heard, so this reads little."""
+    where, params = ("WHERE r.story_id = ? ", [story_id]) if story_id is not None else ("", [])
+    rows = store.conn.execute(
+        "SELECT h.rehearsal_id, r.story_id, s.slug, r.started_at, count(*), total(h.words), "
+        "total(h.duration_s), total(h.fillers) "
+        "FROM heard h JOIN rehearsals r ON r.id = h.rehearsal_id "
+        f"JOIN stories s ON s.id = r.story_id {where}"
+        "GROUP BY h.rehearsal_id ORDER BY r.started_at DESC, h.rehearsal_id DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [
+        PaceRow(
+            int(r[0]),
+            int(r[1]),
+            str(r[2]),
+            parse_stamp(str(r[3])),
+            int(r[4]),
+            int(r[5]),
+            float(r[6]),
+            int(r[7]),
+        )  # fmt: skip
+        for r in reversed(rows)
+    ]

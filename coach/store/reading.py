@@ -68,6 +68,14 @@ class StoryReader:
         found = self.conn.execute("SELECT EXISTS (SELECT 1 FROM stories)").fetchone()
         return not found[0]
 
+    def any_unfinished_mock(self) -> bool:
+        """Whether any mock interview is left unfinished (or is being given in another
+        window): one query, so that start-up imports the mock only when there is one."""
+        found = self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM mocks WHERE status = 'unfinished')"
+        ).fetchone()
+        return bool(found[0])
+
     def _where(
         self,
         search: str | None,

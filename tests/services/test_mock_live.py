@@ -90,14 +90,14 @@ def test_a_question_cut_mid_way_is_asked_again_with_the_time_left_at_the_cut(
 
     later = reopened(db_path)
     assert mock_live.cut(later, run.mock_id) == 1
-    assert mock_live.ask_again(later, run.mock_id) == 1
     questions = common_questions(workspace).questions
     again = mock_record.resume(later, run.mock_id, questions, now=50.0)
     assert len(again.parts) == 1 and again.next_question() == run.questions[1]
+    assert again.cut is not None and again.cut.position == 1
     assert churn not in again.used  # not told in this mock: it may be told again
     assert again.left(50.0) == 30 * 60 - 265.0
     (row,) = rehearsals.history(later, churn)
-    assert row.status == "ended"
+    assert row.status == "unfinished"  # the question's, until it is answered again
     assert [a.seconds for a in rehearsals.answers(later, row.id)] == [130.0, 40.0]
     later.close()
 
@@ -110,5 +110,6 @@ def test_an_improvised_answer_given_but_not_rated_is_not_cut(
     run.record(part, 0, Result(70.0), now=1070.0)  # killed while rating it
     assert run.mock_id is not None
     assert mock_live.cut(samples, run.mock_id) is None
-    assert mock_live.ask_again(samples, run.mock_id) is None
+    again = mock_record.resume(samples, run.mock_id, common_questions(workspace).questions, 0.0)
+    assert again.cut is None and len(again.parts) == 1
     assert len(mock_record.report(samples, run.mock_id).parts) == 1

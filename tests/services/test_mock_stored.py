@@ -66,8 +66,9 @@ def test_an_improvised_answer_is_stored_with_its_time_target_and_rating(
     assert run.mock_id is not None
 
     later = reopened(db_path)  # what a restart reads
-    stored = mock_record.unfinished(later)
-    assert stored is not None and stored.mock.id == run.mock_id
+    left = mock_record.unfinished(later)
+    assert left is not None and left.mock.id == run.mock_id
+    stored = mock_record.report(later, run.mock_id)  # the report matches improvised parts
     assert (stored.mock.minutes, stored.mock.kind, stored.mock.seed) == (30, "project", 4)
     assert stored.mock.elapsed_seconds == 300.0
     first, second = stored.parts
@@ -115,7 +116,8 @@ def test_a_resumed_mock_goes_on_with_its_questions_its_stories_used_and_its_time
     part = begin(run, churn, workspace, now=1000.0)
     run.record(part, 0, Result(130.0), now=1130.0)
     run.record(part, 1, Result(40.0, rating=Rating.STRONG), now=1170.0)
-    # the app is killed mid-follow-up; the rest of the draw was to come
+    run.close(part, "ended")  # the time for it ran out: the next question
+    # the app is killed then; the rest of the draw was to come
     asked, rest = run.questions[:1], run.questions[1:]
 
     later = reopened(db_path)

@@ -16,7 +16,7 @@ import pytest
 from progress_history import NOW
 
 from coach.core.clock import stamp
-from coach.core.coverage import coverage
+from coach.core.coverage import coverage, grouped_coverage
 from coach.services.progress import progress, stories_page
 from coach.services.workspace import Workspace
 from coach.store import Store
@@ -62,7 +62,7 @@ def assert_as_plain(store: Store) -> None:
         "WHERE s.archived = 0 ORDER BY v.due, s.title, v.question_id LIMIT 4"
     ).fetchall()
     assert [(d.story_id, d.question_id) for d in queries.due(store, 4)] == due
-    assert coverage(queries.competencies(store)) == coverage(plain_competencies(store))
+    assert grouped_coverage(queries.competencies(store)) == coverage(plain_competencies(store))
 
 
 def test_the_figures_are_the_plain_queries_figures(samples: Store, history: dict) -> None:
@@ -78,6 +78,17 @@ def test_the_figures_are_the_plain_queries_figures(samples: Store, history: dict
     assert_as_plain(samples)
     samples.set_archived(history["churn-leakage"], True)
     assert_as_plain(samples)
+    # one competency in several spellings, named by stories far apart in title order
+    spellings = ["Evaluation ", "evaluation", "EVALUATION", "model-selection", "model selection"]
+    slugs = [r[0] for r in samples.conn.execute("SELECT slug FROM stories ORDER BY title DESC")]
+    for slug, spelling in zip(slugs, spellings * 3, strict=False):
+        samples.conn.execute(
+            "UPDATE stories SET competencies = json_array(?, 'evaluation', 'Mentoring') "
+            "WHERE slug = ?",
+            [spelling, slug],
+        )
+    assert_as_plain(samples)
+    assert len(coverage(plain_competencies(samples)).by_signal["evaluation"]) > 1
     assert {c.template for c in queries.categories(samples)} == {"case", "star"}
 
 

@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widget import MountError
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from coach.core.checks import Completeness
 from coach.core.stories import Story
 from coach.core.text import short_when
 from coach.services.stories import RANK_LIMIT, StoryRow, checked_stories
 from coach.tui.screens.bank_actions import BankActions
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.story_table import Row, StoryTable
 
 SEARCH_DELAY = 0.15
@@ -87,6 +88,8 @@ class BankScreen(BankActions):
 
     def _offer_unfinished_mock(self) -> None:
         """A mock interview left unfinished (the app closed during it) is offered first."""
+        if not self.coach.store.any_unfinished_mock():
+            return  # the usual start: the mock's modules stay unimported
         from coach.tui.screens.mock_resume import offer_unfinished_mock
 
         offer_unfinished_mock(self)

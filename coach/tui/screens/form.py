@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets import Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from coach.core.checks import compared_elsewhere
@@ -27,6 +27,7 @@ from coach.services.stories import (
 from coach.tui.screens.form_saving import LABELS, StoryForm
 from coach.tui.widgets.details import DetailsEditor
 from coach.tui.widgets.field_editor import FieldEditor
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.guide import Guide
 
 SAVE_EVERY = 0.5

@@ -218,11 +218,9 @@ class MockScreen(StepsScreen):
 
     def _notes_for(self, step: Step) -> Text:
         if self.part is not None and self.part.improvised:
-            return Text(
-                "No story for this one: answer as best you can, then rate it. The report "
-                "lists it as a story to write.",
-                style="dim",
-            )
+            from coach.tui.screens.mock_view import improvised_note
+
+            return improvised_note(self, self.part)
         if step.kind != "section":
             return super()._notes_for(step)
         if not self.show_notes:

@@ -116,7 +116,7 @@ def offer_first(screen: CoachScreen, then: Callable[[tuple[Settings, int] | None
 def resumed(screen: CoachScreen, mock_id: int) -> Mock | None:
     """The stored mock, to go on with; None (and said) when it cannot be."""
     from coach.services.matching import common_questions
-    from coach.services.mock_live import ask_again, take
+    from coach.services.mock_live import take
     from coach.services.mock_record import resume
     from coach.services.stories import StoreError
 
@@ -124,7 +124,6 @@ def resumed(screen: CoachScreen, mock_id: int) -> Mock | None:
     store, live = screen.coach.store, None
     try:
         live = take(store, mock_id)  # first: another window's live mock is left as it is
-        again = ask_again(store, mock_id)
         interview = resume(store, mock_id, loaded.questions, screen.coach.clock())
     except (LookupError, StoreError) as exc:
         if live is not None:
@@ -132,8 +131,8 @@ def resumed(screen: CoachScreen, mock_id: int) -> Mock | None:
         screen.notify(f"Not resumed: {exc}", severity="error", timeout=8)
         return None
     interview.live = live
-    if again is not None:
-        screen.notify(f"Resumed: question {again + 1} asked again")
+    if interview.cut is not None:
+        screen.notify(f"Resumed: question {interview.cut.position + 1} asked again")
     else:
         screen.notify(f"Resumed: {plural(len(interview.parts), 'question')} answered")
     return interview

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
-from coach.core.text import format_seconds
+from coach.core.text import format_seconds, visible
 from coach.services import mock
 from coach.tui.screens.steps_voice import mic_state
 
@@ -66,3 +66,20 @@ def show_question(screen: MockScreen, stage: Static, prompt: Static) -> None:
     stage.update(question_stage(screen))
     prompt.update(Text(screen.question.text))
     screen.query_one("#offers").display = True
+
+
+def improvised_note(screen: MockScreen, part: mock.Part) -> Text:
+    """Under an improvised answer, what the report will say of it: the story of the bank
+    that answers the question well (told in this mock or not), else a story to write."""
+    from coach.services.mock_record import fitting
+
+    ranked = screen.offers.ranked.get(part.question.id, ()) if screen.offers else ()
+    used = screen.interview.used if screen.interview else set()
+    untold, told = fitting(ranked, used)
+    if untold:
+        then = f"The report names a story of yours that fits it: {visible(untold)}."
+    elif told:
+        then = f"The report names {visible(told)}, which fits it but was told already."
+    else:
+        then = "The report lists it as a story to write."
+    return Text(f"No story for this one: answer as best you can, then rate it. {then}", style="dim")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.footer import Footer
 
 
 class SheetPreview(CoachScreen):

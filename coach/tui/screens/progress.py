@@ -21,12 +21,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from coach.core.clock import utc_now
 from coach.core.text import plural
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.progress_table import ProgressTable
 from coach.tui.widgets.story_table import Row, StoryTable
 

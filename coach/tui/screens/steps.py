@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from coach.core.rehearsal import Session, Step
 from coach.core.schedule import Rating
 from coach.core.text import format_seconds, visible
 from coach.services.stories import StoreError
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.pacing_timer import PacingTimer, reading
 
 RETRY_EVERY = 1.0

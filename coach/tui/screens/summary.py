@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from coach.core.questions import QuestionSet
 from coach.core.rehearsal import LENGTH_LABELS, WHOLE_PITCH
@@ -24,6 +24,7 @@ from coach.services import rehearsals
 from coach.services.drill import Scope, coming_back, rated_weak, weak_across
 from coach.services.rehearsals import AnswerRow, Report
 from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.heard import HeardReady, HeardSummary
 
 _KIND = {"section": "pitch", "checkin": "check-in", "followup": "follow-up"}
