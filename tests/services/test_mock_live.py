@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
+from test_mock_resume_cut import cut_during_second_followup
 from test_mock_stored import begin, ident, reopened, started
 
 from coach.core.rehearsal import Result
-from coach.core.schedule import Rating
 from coach.services import mock, mock_live, mock_record
 from coach.services.matching import common_questions
 from coach.services.workspace import Workspace
@@ -78,14 +78,7 @@ def test_the_lock_file_goes_with_the_mock(
 def test_a_question_cut_mid_way_is_asked_again_with_the_time_left_at_the_cut(
     samples: Store, workspace: Workspace, db_path: Path
 ) -> None:
-    run = started(samples, workspace)
-    first = begin(run, None, workspace, now=1000.0)
-    run.record(first, 0, Result(60.0, rating=Rating.WEAK), now=1060.0)
-    churn = ident(samples, "churn-leakage")
-    part = begin(run, churn, workspace, now=1070.0)
-    run.record(part, 0, Result(130.0), now=1200.0)
-    run.record(part, 1, Result(40.0, rating=Rating.STRONG), now=1240.0)
-    run.keep_time(1265.0)  # 25 s into the second follow-up, then killed
+    run, churn = cut_during_second_followup(samples, workspace)
     assert run.mock_id is not None
 
     later = reopened(db_path)

@@ -32,17 +32,25 @@ def cut_during_second_followup(store: Store, workspace: Workspace) -> tuple[mock
 
 
 def resumed(db_path: Path, workspace: Workspace, mock_id: int) -> tuple[Store, mock.Mock]:
+    """The mock resumed in a new process's store, 50 s on its clock."""
     later = reopened(db_path)
     questions = matching.common_questions(workspace).questions
     return later, mock_record.resume(later, mock_id, questions, now=50.0)
 
 
+def cut_and_resumed(
+    store: Store, workspace: Workspace, db_path: Path
+) -> tuple[mock.Mock, int, Store, mock.Mock]:
+    """The mock cut as above, the churn story's id, and the mock resumed."""
+    run, churn = cut_during_second_followup(store, workspace)
+    assert run.mock_id is not None
+    return run, churn, *resumed(db_path, workspace, run.mock_id)
+
+
 def test_the_cut_question_told_again_with_its_story_is_one_rehearsal(
     samples: Store, workspace: Workspace, db_path: Path
 ) -> None:
-    run, churn = cut_during_second_followup(samples, workspace)
-    assert run.mock_id is not None
-    later, again = resumed(db_path, workspace, run.mock_id)
+    run, churn, later, again = cut_and_resumed(samples, workspace, db_path)
     assert again.cut is not None and again.cut.position == 1
     assert len(again.parts) == 1 and again.next_question() == run.questions[1]
     assert churn not in again.used  # it may be told again for the question
@@ -70,9 +78,7 @@ def test_the_cut_question_told_again_with_its_story_is_one_rehearsal(
 def test_the_cut_question_answered_with_another_story_keeps_the_first_telling(
     samples: Store, workspace: Workspace, db_path: Path
 ) -> None:
-    run, churn = cut_during_second_followup(samples, workspace)
-    assert run.mock_id is not None
-    later, again = resumed(db_path, workspace, run.mock_id)
+    run, churn, later, again = cut_and_resumed(samples, workspace, db_path)
     fraud = ident(later, "fraud-model-drift")
     part = begin(again, fraud, workspace, now=60.0)
     again.record(part, 0, Result(100.0), now=160.0)
@@ -89,9 +95,7 @@ def test_the_cut_question_answered_with_another_story_keeps_the_first_telling(
 def test_a_mock_ended_at_the_cut_question_reports_what_was_said(
     samples: Store, workspace: Workspace, db_path: Path
 ) -> None:
-    run, churn = cut_during_second_followup(samples, workspace)
-    assert run.mock_id is not None
-    later, again = resumed(db_path, workspace, run.mock_id)
+    run, churn, later, again = cut_and_resumed(samples, workspace, db_path)
     assert again.cut is not None and len(again.parts) == 1  # asked again, not told yet
     again.finish("ended", now=70.0)  # ended while the question waited for its story
 
@@ -111,11 +115,9 @@ def test_a_mock_ended_at_the_cut_question_reports_what_was_said(
 def test_a_second_crash_before_the_story_is_told_again_keeps_the_cut(
     samples: Store, workspace: Workspace, db_path: Path
 ) -> None:
-    run, churn = cut_during_second_followup(samples, workspace)
-    assert run.mock_id is not None
-    later, again = resumed(db_path, workspace, run.mock_id)
+    run, churn, later, again = cut_and_resumed(samples, workspace, db_path)
     begin(again, churn, workspace, now=60.0)  # picked again, then the app dies once more
-    assert mock_live.cut(later, run.mock_id) == 1
+    assert run.mock_id is not None and mock_live.cut(later, run.mock_id) == 1
 
     last, third = resumed(db_path, workspace, run.mock_id)
     assert third.cut is not None and third.cut.position == 1 and len(third.parts) == 1
