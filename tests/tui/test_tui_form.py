@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fake_clock import FakeClock
 from textual.widgets import Input, TextArea
 from tui_helpers import (
     AppFactory,
@@ -18,6 +19,7 @@ from coach.store import Store, open_store
 from coach.tui.screens.bank import BankScreen
 from coach.tui.screens.dialogs import RevisionsDialog
 from coach.tui.screens.form import FormScreen
+from coach.tui.widgets.field_editor import CHECK_PAUSE
 
 SIZE = (120, 40)
 
@@ -287,8 +289,10 @@ async def test_an_unknown_competency_is_said_in_the_form(
 
 
 async def test_a_figure_compared_in_another_field_is_no_longer_asked_against_what(
-    samples: Store, coach_app: AppFactory
+    samples: Store, coach_app: AppFactory, clock: FakeClock
 ) -> None:
+    """The story is read again for its red flags and comparisons once typing pauses (not
+    while keys come: it reads every field, and would hold them up)."""
     app = coach_app()
     async with app.run_test(size=SIZE) as pilot:
         story = samples.find("produce-demand-forecast")
@@ -301,12 +305,14 @@ async def test_a_figure_compared_in_another_field_is_no_longer_asked_against_wha
         await pilot.press("ctrl+end")
         await type_text(pilot, " The old rule was at 24.0% MAPE against our 18.5%.")
         await wait_for(
-            pilot, lambda: "no comparison" not in str(findings.render()), "the check read again"
-        )
-        await wait_for(
             pilot,
             lambda: (saved(app, story.id, "alternatives") or "").endswith("our 18.5%."),
             "the comparison saved",
+        )
+        assert "no comparison: 18.5%" in str(findings.render())  # saved, not read again yet
+        clock.now += CHECK_PAUSE  # the typing pauses
+        await wait_for(
+            pilot, lambda: "no comparison" not in str(findings.render()), "the check read again"
         )
 
 

@@ -26,7 +26,7 @@ from coach.services.stories import (
 )
 from coach.tui.screens.form_saving import LABELS, StoryForm
 from coach.tui.widgets.details import DetailsEditor
-from coach.tui.widgets.field_editor import FieldEditor
+from coach.tui.widgets.field_editor import CHECK_PAUSE, FieldEditor
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.guide import Guide
 
@@ -54,9 +54,11 @@ class FormScreen(StoryForm):
         self.current = "details"
         self._warned = False
         self._flags_due = False
+        """A field changed since the red flags (found across the whole story) were looked for."""
+        self._last_edit = float("-inf")
+        """When a field was last typed in (the app's clock)."""
         self._marks: dict[str, str] = {}
         """Each field's line in the outline as shown, so an unchanged mark is not redrawn."""
-        """A field changed since the red flags (found across the whole story) were looked for."""
         self._show_guide: bool | None = None
         """The user's F3 choice; None follows the terminal's width."""
         self._show_outline: bool | None = None
@@ -133,7 +135,8 @@ class FormScreen(StoryForm):
 
     def _refresh_flags(self) -> None:
         """Look for the story's red flags in what the fields say now, and show each on its
-        field. Done on the save tick, not per key: they read the whole story."""
+        field. Done on the save tick once typing pauses, as a field's own checks are (see
+        FieldEditor): they read the whole story, and while typing they would hold keys up."""
         self._flags_due = False
         editors = self._editors()
         fields = {e.spec.key: e.text for e in editors}
@@ -206,6 +209,7 @@ class FormScreen(StoryForm):
     @on(FieldEditor.Edited)
     def _field_edited(self, event: FieldEditor.Edited) -> None:
         self._flags_due = True
+        self._last_edit = self.coach.clock()
 
     @on(FieldEditor.Checked)
     def _field_checked(self, event: FieldEditor.Checked) -> None:
@@ -215,7 +219,7 @@ class FormScreen(StoryForm):
 
     def _tick(self) -> None:
         self.flush()
-        if self._flags_due:
+        if self._flags_due and self.coach.clock() - self._last_edit >= CHECK_PAUSE:
             self._refresh_flags()
 
     # -- actions ----------------------------------------------------------------------
