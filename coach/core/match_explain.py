@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from coach.core import match_vocabulary as vocab
-from coach.core.matching import (
+from coach.core.match_query import (
     BODY,
     FIELD_ZONE,
     WHY_LIMIT,
@@ -24,13 +24,13 @@ def explain(query: Query, doc: StoryDoc, said: Mapping[str, int] | None = None) 
     needed are read, until each key's word is found."""
     wanted = dict(said) if said is not None else None
     best: dict[str, tuple[int, str]] = {}
-    for zone, text in doc.zones():
+    for zone, text, strong_only in doc.zones():
         if wanted is not None:
             if not wanted:
                 break
             if zone not in wanted.values():
                 continue
-        for key, word in vocab.scan(text, strong_only=zone == BODY):
+        for key, word in vocab.scan(text, strong_only=strong_only):
             if key in query.weights and best.get(key, (BODY + 1, ""))[0] > zone:
                 best[key] = (zone, word)
                 if wanted is not None and wanted.get(key) == zone:

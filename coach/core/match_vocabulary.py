@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from coach.core.match_concepts import BROAD, CONCEPTS, WEAK_MARK, _terms
+from coach.core.match_synonyms import SYNONYM_GROUPS
 
 __all__ = ["BROAD", "CONCEPTS"]
 
@@ -153,12 +154,14 @@ KEPT_APART: dict[str, str] = {
     "miss": "missed",
     "listing": "listing",
     "listings": "listing",
+    "embedded": "embedded",
 }
 """Words the suffix rules would merge with an unrelated word, and the stem each keeps:
 'better' is no 'bet', 'billions' no 'billing', a 'product' no 'production', a 'conversation'
 no 'conversion', an 'engine' no 'engineer', an 'object' no 'objection', a 'target' no
 'targeting', 'faster' no 'fast' (learning fast is no latency), night 'shifts' no shift of
-the data, a 'missed' date no missing data, 'listings' for sale no list."""
+the data, a 'missed' date no missing data, 'listings' for sale no list, 'embedded'
+hardware no embeddings."""
 
 
 _ASKING = re.compile(
@@ -304,6 +307,11 @@ for _key, _phrases in PHRASES.items():
 STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) - frozenset(STEM_CONCEPTS)
 """The stems of STOPWORDS that name no concept."""
 
+SYNONYMS: dict[str, str] = {
+    joined(stems(term))[0]: group for group, terms in SYNONYM_GROUPS.items() for term in terms
+}
+"""Stem (or compound) -> its group of everyday synonyms ('s:GROUP' keys)."""
+
 
 def scan(text: str, strong_only: bool = False) -> list[tuple[str, str]]:
     """(key, word as written) for every key `text` says: concepts 'c:NAME', words 't:STEM'.
@@ -329,6 +337,8 @@ def scan(text: str, strong_only: bool = False) -> list[tuple[str, str]]:
                 found.append(("c:" + concept, " ".join(written[i : i + len(phrase)])))
         if word not in STOP_STEMS and len(word) > 2 and not word.isdigit():
             found.append(("t:" + word, written[i]))
+        if word in SYNONYMS:
+            found.append(("s:" + SYNONYMS[word], written[i]))
     return found
 
 
@@ -347,6 +357,8 @@ def text_keys(text: str, strong_only: bool = False) -> set[str]:
                     found.add("c:" + concept)
         if word not in stop and len(word) > 2 and not word.isdigit():
             found.add("t:" + word)
+        if word in SYNONYMS:
+            found.add("s:" + SYNONYMS[word])
     return found
 
 

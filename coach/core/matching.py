@@ -8,8 +8,11 @@ goal or situation says less, the rest of its text least. A story's score is the 
 question's keys it says, each at the weight of the best place it says it (rarer keys of the
 bank weigh a little more), so 1.0 is a story that names all of them in its title or tags.
 A story that says the question's topic only in passing keeps part of its score
-(TOPIC_FACTORS). The index is built once for a bank, patched a story at a time as stories
-change, and answers a question by touching only the stories that say one of its keys.
+(TOPIC_FACTORS), the more of it the less of the question its topics are. Where the bank
+has no story that says a word of the question, the bank's words that begin the same stand
+in for it; everyday synonyms stand in for each other (`match_query`). The index is built
+once for a bank, patched a story at a time as stories change, and answers a question by
+touching only the stories that say one of its keys.
 """
 
 from __future__ import annotations
@@ -17,28 +20,28 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from coach.core import match_vocabulary as vocab
-from coach.core.coverage import normalise
+from coach.core.match_query import (
+    BODY,
+    DEFINING,
+    LABEL,
+    PREFIX,
+    STAND_IN_WEIGHT,
+    STAND_INS,
+    WORD_WEIGHT,
+    ZONE_WEIGHTS,
+    alike,
+    common_prefix,
+    stands_in,
+    story_keys,
+)
+from coach.core.match_query import Query as Query
+from coach.core.match_query import StoryDoc as StoryDoc
+from coach.core.match_query import read_question as read_question
 
-LABEL, DEFINING, BODY = 0, 1, 2
-ZONE_WEIGHTS = (1.0, 0.7, 0.4)
-"""How much a key counts where the story says it: its labels, its defining fields, the rest."""
-LABEL_FIELDS = ("question",)
-"""Fields a story names its own questions in (the STAR form's "Questions it answers")."""
-DEFINING_FIELDS = ("goal", "situation", "task")
-"""Fields that say what a story is about."""
-FIELD_ZONE = 2
-"""Where a written form field (FIELD_CONCEPTS) counts its concept: with the story's text."""
-COMPETENCY_ZONE = 1
-"""Where a competency counts the concept of its signal ('evaluation' -> metrics): broader
-than the concept, so less than a tag naming it."""
-
-CONCEPT_WEIGHT = 1.0
-WORD_WEIGHT = 0.5
-SIGNAL_WEIGHT = 0.35
 IDF_WEIGHT = 0.5
 """A key found in no story weighs 1 + IDF_WEIGHT times as much as one found in every story."""
 
@@ -47,111 +50,12 @@ FIT = 0.35
 paraphrases in tests/match_stories)."""
 WEAK = 0.2
 """From this score a story is a weak match; below, no story answers the question."""
-WHY_LIMIT = 5
 OFF_TOPIC = 0.6
 TOPIC_FACTORS = (1.0, 0.85, 0.65, OFF_TOPIC)
 """The share of its score a story keeps when the best place it says one of the question's
 topics is its labels, its defining fields, the rest of its text, or nowhere: a search
 story's passing 'text match' does not make it an answer to a question about text."""
 POOL = 8
-
-
-@dataclass(frozen=True)
-class StoryDoc:
-    """What matching reads of a story."""
-
-    id: int
-    slug: str
-    title: str
-    tags: tuple[str, ...] = ()
-    competencies: tuple[str, ...] = ()
-    fields: Mapping[str, str] = field(default_factory=dict)
-
-    def zones(self) -> Iterable[tuple[int, str]]:
-        """The story's texts with the zone each counts in."""
-        yield LABEL, self.title
-        for label in (*self.tags, *self.competencies):
-            yield LABEL, label
-        for key, text in self.fields.items():
-            if key in LABEL_FIELDS:
-                yield LABEL, text
-            elif key in DEFINING_FIELDS:
-                yield DEFINING, text
-            else:
-                yield BODY, text
-
-
-@dataclass(frozen=True)
-class Query:
-    """A question read into weighted keys, with the words that said each."""
-
-    text: str
-    weights: dict[str, float]
-    said: dict[str, str]
-    """key -> the question's word for it ('' for a theme or signal it was given)."""
-    signals: tuple[str, ...] = ()
-    topics: frozenset[str] = frozenset()
-    """The concepts the question is about (its themes, or those it names): a story that
-    says none of them scores OFF_TOPIC of what it would."""
-
-    @property
-    def empty(self) -> bool:
-        return not self.weights
-
-
-def competency_concept(competency: str) -> str | None:
-    concept = vocab.SIGNAL_CONCEPTS.get(normalise(competency))
-    return "c:" + concept if concept else None
-
-
-def story_keys(doc: StoryDoc) -> dict[str, int]:
-    """Every key a story says -> the best zone it says it in."""
-    best: dict[str, int] = {}
-    for zone, text in doc.zones():
-        for key in vocab.text_keys(text, strong_only=zone == BODY):
-            if best.get(key, BODY + 1) > zone:
-                best[key] = zone
-    for competency in doc.competencies:
-        concept = competency_concept(competency)
-        if concept is not None and best.get(concept, BODY + 1) > COMPETENCY_ZONE:
-            best[concept] = COMPETENCY_ZONE
-    for name, concept in vocab.FIELD_CONCEPTS.items():
-        if doc.fields.get(name, "").strip() and best.get("c:" + concept, BODY + 1) > FIELD_ZONE:
-            best["c:" + concept] = FIELD_ZONE
-    return best
-
-
-def read_question(text: str, themes: Sequence[str] = (), signals: Sequence[str] = ()) -> Query:
-    """A question's keys: the concepts it names and its given themes weigh CONCEPT_WEIGHT,
-    its other words WORD_WEIGHT, the concepts of the signals it tests SIGNAL_WEIGHT."""
-    weights: dict[str, float] = {}
-    said: dict[str, str] = {}
-    scanned = vocab.scan(vocab.unframed(text))
-    in_concept = {part for k, w in scanned if k.startswith("c:") for part in w.split()}
-    in_phrase = {part for k, w in scanned if k.startswith("c:") and " " in w for part in w.split()}
-    for key, word in scanned:
-        if key.startswith("t:") and word in in_concept:
-            continue
-        if key.startswith("c:") and " " not in word and word in in_phrase:
-            continue  # 'part of the picture' is no picture
-        weight = WORD_WEIGHT
-        if key.startswith("c:"):
-            weight = SIGNAL_WEIGHT if key[2:] in vocab.BROAD else CONCEPT_WEIGHT
-        if weights.get(key, 0.0) < weight:
-            weights[key], said[key] = weight, word
-    for theme in themes:
-        key = "c:" + theme
-        if weights.get(key, 0.0) < CONCEPT_WEIGHT:
-            weights[key] = CONCEPT_WEIGHT
-        said.setdefault(key, "")
-    for signal in signals:
-        concept = vocab.SIGNAL_CONCEPTS.get(signal)
-        if concept is not None and weights.get("c:" + concept, 0.0) < SIGNAL_WEIGHT:
-            weights["c:" + concept] = SIGNAL_WEIGHT
-            said.setdefault("c:" + concept, "")
-    named = {k for k in weights if k.startswith("c:")}
-    topics = {"c:" + t for t in themes} or {k for k in named if k[2:] not in vocab.BROAD} or named
-    return Query(text, weights, said, tuple(signals), frozenset(topics))
 
 
 def _top(scores: list[float], count: int) -> list[int]:
@@ -187,6 +91,8 @@ class MatchIndex:
         self._slot: dict[int, int] = {}
         self.postings: dict[str, tuple[list[int], list[int], list[int]]] = {}
         """Key -> the slots of the stories that say it, by zone, in slot order."""
+        self._starts: dict[str, set[str]] = {}
+        """The first PREFIX letters of a word -> the word keys of the bank that begin so."""
         for doc in docs:
             self.add(doc)
 
@@ -221,6 +127,8 @@ class MatchIndex:
             lists = self.postings.get(key)
             if lists is None:
                 lists = self.postings[key] = ([], [], [])
+                if stands_in(key):
+                    self._starts.setdefault(key[2 : 2 + PREFIX], set()).add(key)
             lists[zone].append(slot)
 
     def remove(self, story_ids: Iterable[int]) -> None:
@@ -309,22 +217,35 @@ class MatchIndex:
         stories keep at least the pool's lowest raw score (no story outside it can beat them)."""
         pool = _top(scores, limit * POOL)
         if query.topics:
-            factors = {i: self._topic_factor(query, i) for i in pool}
+            share = query.topic_share
+            factors = self._factors(query, pool, share)
             floor = min((scores[i] for i in pool), default=0.0)
             sure = sum(scores[i] * f >= floor for i, f in factors.items())
             if sure < limit and len(pool) >= limit * POOL:
-                every = [OFF_TOPIC] * len(scores)
-                for i, zone in self._topic_zones(query).items():
-                    every[i] = TOPIC_FACTORS[zone]
-                scores[:] = [score * f for score, f in zip(scores, every, strict=True)]
+                every = self._factors(query, range(len(scores)), share)
+                scores[:] = [score * every[i] for i, score in enumerate(scores)]
                 pool = _top(scores, limit * POOL)
             else:
                 for i in pool:
                     scores[i] *= factors[i]
+        rounded = {i: round(scores[i] / total, 3) for i in pool}
+        cut = min(heapq.nlargest(limit, rounded.values()), default=0.0)
         return sorted(
-            pool,
-            key=lambda i: (-round(scores[i] / total, 3), -self._focus(query, i), self._ids[i]),
+            (i for i in pool if rounded[i] >= cut),
+            key=lambda i: (-rounded[i], -self._focus(query, i), self._ids[i]),
         )[:limit]
+
+    def _factors(self, query: Query, slots: Iterable[int], share: float) -> dict[int, float]:
+        """Each story's topic factor, softened by the topics' `share` of the question: read
+        story by story, or (much quicker a story) from the topics' postings unless these are
+        many times more than the stories."""
+        slots = list(slots)
+        said = sum(len(m) for k in query.topics for m in self.postings.get(k, ()))
+        if len(slots) * 20 <= said:
+            return {i: 1 - (1 - self._topic_factor(query, i)) * share for i in slots}
+        zones = self._topic_zones(query)
+        scale = [1 - (1 - f) * share for f in TOPIC_FACTORS]
+        return {i: scale[zones.get(i, BODY + 1)] for i in slots}
 
     def _focus(self, query: Query, index: int) -> float:
         """The share of the specific concepts a story names in its labels that the question
@@ -345,19 +266,65 @@ class MatchIndex:
                     break
         return found
 
+    def _said(self, key: str) -> bool:
+        return any(self.postings.get(key, ()))
+
+    def resolve(self, query: Query) -> Query:
+        """The question as this bank can answer it: the words of a concept no story tells of
+        count as words, and a word no story says borrows the words of the bank that begin
+        as it does (STAND_IN_WEIGHT of its weight)."""
+        if query.resolved:
+            return query
+        weights, said = dict(query.weights), dict(query.said)
+        stand_ins: dict[str, str] = {}
+        for key, word, concept in query.behind:
+            if key not in weights and not self._said(concept):
+                weights[key], said[key] = WORD_WEIGHT, word
+                stand_ins[key] = concept
+        stand_ins.update(query.stand_ins)
+        for key in [k for k in weights if stands_in(k) and not self._said(k)]:
+            found = [
+                k
+                for k in self._starts.get(key[2 : 2 + PREFIX], ())
+                if k not in weights and alike(key[2:], k[2:]) and self._said(k)
+            ]
+            for near in sorted(found, key=lambda k: (-common_prefix(key, k), k))[:STAND_INS]:
+                weights[near] = min(weights[key], WORD_WEIGHT) * STAND_IN_WEIGHT
+                said[near] = said[key]
+                stand_ins[near] = key
+        return replace(query, weights=weights, said=said, stand_ins=stand_ins, resolved=True)
+
     def rank(self, query: Query, limit: int) -> list[Ranked]:
         """The `limit` best stories for the question, best first (ties: the older story)."""
         if query.empty or not self._slot or limit <= 0:
             return []
+        query = self.resolve(query)
         scores = [0.0] * len(self._ids)
         total = 0.0
+        stood_for = {query.root(k) for k in query.stand_ins}
+        gains: dict[str, dict[int, float]] = {}
         for key, weight in query.weights.items():
+            if key in query.stand_ins:
+                continue
             weight *= self._idf_factor(key)
             total += weight
+            kept = gains.setdefault(key, {}) if key in stood_for else None
             for zone, members in enumerate(self.postings.get(key, ())):
                 gain = weight * ZONE_WEIGHTS[zone]
                 for i in members:
                     scores[i] += gain
+                if kept is not None:
+                    kept.update(dict.fromkeys(members, gain))
+        for key in query.stand_ins:
+            weight = query.weights[key] * self._idf_factor(key)
+            counted = gains.setdefault(query.root(key), {})
+            for zone, members in enumerate(self.postings.get(key, ())):
+                gain = weight * ZONE_WEIGHTS[zone]
+                for i in members:
+                    had = counted.get(i, 0.0)
+                    if gain > had:
+                        scores[i] += gain - had
+                        counted[i] = gain
         best = self._best(query, scores, total, limit)
         return [
             Ranked(self._ids[i], self._slugs[i], self._titles[i], round(scores[i] / total, 3))

@@ -18,14 +18,8 @@ from typing import Any
 from coach.core.common_questions import CommonQuestion, CommonQuestions, LoadedQuestions
 from coach.core.common_questions import load_common_questions as _load
 from coach.core.match_explain import explain
-from coach.core.matching import (
-    FIT,
-    WEAK,
-    MatchIndex,
-    Query,
-    StoryDoc,
-    read_question,
-)
+from coach.core.match_query import Query, StoryDoc, read_question
+from coach.core.matching import FIT, WEAK, MatchIndex
 from coach.paths import shipped_templates_dir
 from coach.services.match_cache import cached_index
 from coach.services.workspace import Workspace
@@ -165,6 +159,7 @@ class Matcher:
         signals = common.signals if common else ()
         query = read_question(question, themes, signals)
         with self._cached.lock:
+            query = self.index.resolve(query)
             ranked = [r for r in self.index.rank(query, limit) if r.score > 0]
             said = {r.doc_id: self.index.zones(query, r.doc_id) for r in ranked}
         docs = {d.id: d for d in story_docs(self.store, [r.doc_id for r in ranked])}
