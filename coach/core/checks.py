@@ -178,12 +178,17 @@ def lint_story(template: FormTemplate, fields: Mapping[str, str]) -> Completenes
     """Every field's checks, then the story's red flags (each on the field it is found in)."""
     flags = red_flags(template, fields)
     flagged = {f.key for f in flags}
-    compared = compared_elsewhere(fields)
+    compared: dict[str, frozenset[str]] | None = None  # read only when a figure is asked
+    # 'against what?': it reads the whole story again (the bank checks a page at start-up)
     findings: list[Finding] = []
     filled = passing = 0
     for spec in template.fields:
         text = fields.get(spec.key, "")
-        problems = check_field(spec, text, template.vague_words, compared.get(spec.key, ()))
+        problems = check_field(spec, text, template.vague_words)
+        if any(p.check == "comparison" for p in problems):
+            compared = compared_elsewhere(fields) if compared is None else compared
+            if compared.get(spec.key):
+                problems = check_field(spec, text, template.vague_words, compared[spec.key])
         findings.extend(problems)
         findings.extend(f for f in flags if f.key == spec.key)
         if text.strip():

@@ -149,3 +149,21 @@ def test_money_already_given_answers_the_money_question() -> None:
     assert gives("money", "costs fell from $4.1M to $2.3M")
     assert gives("money", "worth €400k to the business")
     assert not gives("money", "we sped up the nightly job")
+
+
+@pytest.mark.parametrize(
+    ("text", "compares"),
+    [
+        ("The set-up cost fell to 5%.", True),  # a word after a hyphen is a word
+        ("Conversion 4.1% in the A/B test.", True),
+        ("AUC 0.81 on the hold-out set.", True),
+        ("It outperformed the rules: 0.81.", True),
+        ("AUC 0.81 vs. the rules.", True),
+        ("Churn went from 3% to 2%.", True),
+        ("It paid 3up on 5% of days.", False),  # 'up' inside a word is no word
+        ("Outcome: 0.81 AUC on 12,000 rows.", False),
+        ("Le modèle: 81% de précision.", False),
+    ],
+)
+def test_a_comparison_is_found_by_its_words_and_phrases(text: str, compares: bool) -> None:
+    assert has_comparison(text) is compares
