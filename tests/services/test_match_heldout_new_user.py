@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_match_heldout import found_among
 
 from coach.core.templates import TemplateSet
 from coach.services.matching import Matcher
@@ -66,20 +67,8 @@ def test_each_new_story_is_asked_four_questions_or_more(name: str) -> None:
 @pytest.mark.parametrize("name", SETS)
 def test_the_questions_find_their_story(samples: Store, templates: TemplateSet, name: str) -> None:
     import_paths(samples, [*sorted(FOLDER.glob("*-*.yaml")), *own_stories(name)], templates)
-    matcher = Matcher(samples)
     found = cases(name)
-    top1 = top3 = 0
-    for case in found:
-        question = case["question"]
-        assert question is not None
-        result = matcher.match(question, limit=3)
-        slugs = [m.slug for m in result.matches]
-        if case["story"] is None:  # no story answers it: found when none is said to fit
-            top1 += not result.fits
-            top3 += not result.fits
-            continue
-        top1 += slugs[:1] == [case["story"]]
-        top3 += case["story"] in slugs
+    top1, top3 = found_among(Matcher(samples), found)
     top1_floor, top3_floor = SETS[name]
     assert top1 / len(found) >= top1_floor
     assert top3 / len(found) >= top3_floor
