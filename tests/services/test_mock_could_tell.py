@@ -3,6 +3,8 @@ write a story for": the report names the story that could have been told instead
 
 from __future__ import annotations
 
+from test_mock_stored import begin
+
 from coach.core.rehearsal import Result
 from coach.core.schedule import Rating
 from coach.services import mock, mock_record
@@ -19,15 +21,7 @@ def improvise(store: Store, workspace: Workspace, *ids: str) -> mock_record.Mock
     run = mock.Mock(store, drawn, 30, 1, 1000.0, kind="mixed")
     now = 1000.0
     for _ in ids:
-        question = run.next_question()
-        assert question is not None
-        part = run.begin_part(
-            question,
-            None,
-            templates=workspace.templates,
-            question_sets=workspace.question_sets,
-            now=now,
-        )
+        part = begin(run, None, workspace, now)
         now += 60
         run.record(part, 0, Result(60.0, rating=Rating.WEAK), now=now)
     assert run.mock_id is not None
@@ -56,21 +50,9 @@ def test_improvising_where_only_a_told_story_fits_asks_for_a_second_story(
     fraud = samples.conn.execute(
         "SELECT id FROM stories WHERE title LIKE 'Fraud model%'"
     ).fetchone()[0]
-    told = run.begin_part(
-        run.next_question(),
-        fraud,
-        templates=workspace.templates,
-        question_sets=workspace.question_sets,
-        now=1000.0,
-    )
+    told = begin(run, fraud, workspace, now=1000.0)
     run.record(told, 0, Result(100.0), now=1100.0)
-    cut = run.begin_part(
-        run.next_question(),
-        None,
-        templates=workspace.templates,
-        question_sets=workspace.question_sets,
-        now=1100.0,
-    )
+    cut = begin(run, None, workspace, now=1100.0)
     run.record(cut, 0, Result(60.0, rating=Rating.WEAK), now=1160.0)
     assert run.mock_id is not None
     stored = mock_record.report(samples, run.mock_id)
@@ -89,13 +71,7 @@ def test_a_story_offered_as_a_good_match_is_named_as_the_mock_offered_it(
     question = questions.get("imbalanced-classes")
     assert question is not None
     run = mock.Mock(samples, [question], 30, 1, 1000.0, kind="mixed")
-    part = run.begin_part(
-        run.next_question(),  # type: ignore[arg-type]
-        None,
-        templates=workspace.templates,
-        question_sets=workspace.question_sets,
-        now=1000.0,
-    )
+    part = begin(run, None, workspace, now=1000.0)
     run.record(part, 0, Result(60.0, rating=Rating.WEAK), now=1060.0)
     assert run.mock_id is not None
     words_only = mock_record.report(samples, run.mock_id)
